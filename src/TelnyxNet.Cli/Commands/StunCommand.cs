@@ -1,0 +1,114 @@
+using System.CommandLine;
+using System.Globalization;
+using TelnyxNet.Cli.Output;
+using TelnyxNet.Engine;
+using TelnyxNet.Engine.Diagnosis;
+using TelnyxNet.Engine.Dns;
+using TelnyxNet.Engine.Probes;
+using TelnyxNet.Engine.Stun;
+using TelnyxNet.Engine.Transport;
+
+namespace TelnyxNet.Cli.Commands;
+
+/// <summary><c>telnyxnet stun</c>: the CLI face of Test-TelnyxStun.</summary>
+internal static class StunCommand
+{
+    private static readonly IReadOnlyList<TableColumn<StunBindingResult>> Columns = new[]
+    {
+        new TableColumn<StunBindingResult>("Server", r => r.RemoteAddress.Length > 0 && r.RemoteAddress != r.Server ? StunServerAddress.FormatHostPort(r.Server, r.Port) + " (" + r.RemoteAddress + ")" : StunServerAddress.FormatHostPort(r.Server, r.Port)),
+        new TableColumn<StunBindingResult>("Transport", r => r.Transport.ToString()),
+        new TableColumn<StunBindingResult>("Status", r => r.Status.ToString()),
+        new TableColumn<StunBindingResult>("MappedAddress", r => r.MappedAddress.Length > 0 ? StunServerAddress.FormatHostPort(r.MappedAddress, r.MappedPort ?? 0) : string.Empty),
+        new TableColumn<StunBindingResult>("RoundTripTimeMs", r => r.RoundTripTimeMs?.ToString("0.0", CultureInfo.InvariantCulture), RightAlign: true),
+        new TableColumn<StunBindingResult>("FailureReason", r => r.FailureReason == FailureReason.None ? string.Empty : r.FailureReason.ToString()),
+    };
+
+    public static Command Create()
+    {
+        var common = new CommonOptions();
+        var server = new Option<string[]>("--server", "-s")
+        {
+            Description = "STUN server: host, host:port, [IPv6]:port, stun:host:port or stuns:host:port. Repeat for several. Default: stun.telnyx.com:3478 and stun.l.google.com:19302.",
+            Arity = ArgumentArity.OneOrMore,
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var transport = new Option<string>("--transport", "-t") { Description = "udp (default), tcp or tls.", DefaultValueFactory = _ => "udp" };
+        transport.AcceptOnlyFromAmong("udp", "tcp", "tls");
+        var family = new Option<string>("--family", "-f") { Description = "any (default), ipv4 or ipv6: which resolved addresses to test.", DefaultValueFactory = _ => "any" };
+        family.AcceptOnlyFromAmong("any", "ipv4", "ipv6");
+        var timeout = new Option<int>("--timeout") { Description = "Bound on the whole command, in seconds (1-600).", DefaultValueFactory = _ => 5 };
+        timeout.Validators.Add(r => CheckRange(r, 1, 600, "--timeout"));
+        var count = new Option<int>("--count", "-c") { Description = "Binding requests per server address (1-1000); above 1, min/avg/max RTT.", DefaultValueFactory = _ => 1 };
+        count.Validators.Add(r => CheckRange(r, 1, 1000, "--count"));
+
+        var command = new Command("stun", "Test STUN Binding (RFC 8489) against Telnyx's STUN servers or any other. Exit code 0 when at least one server answered, 1 when none did, 2 for a usage error.")
+        {
+            server, transport, family, timeout, count,
+        };
+        common.AddTo(command);
+        command.SetAction(async (parse, token) =>
+        {
+            var protocol = Enum.Parse<TransportProtocol>(parse.GetValue(transport)!, ignoreCase: true);
+            var servers = new List<StunServerAddress>();
+            var usageError = false;
+            foreach (var value in parse.GetValue(server) ?? Array.Empty<string>())
+            {
+                if (StunServerAddress.TryParse(value, protocol, out var parsed, out var error))
+                {
+                    servers.Add(parsed!);
+                }
+                else
+                {
+                    Console.Error.WriteLine("telnyxnet: " + error);
+                    usageError = true;
+                }
+            }
+
+            if (usageError && servers.Count == 0)
+            {
+                return ExitCodes.Usage;
+            }
+
+            var options = new StunBindingOptions
+            {
+                Servers = servers.Count > 0 ? servers : TelnyxEndpoints.DefaultStunServers(protocol),
+                AddressFamily = Enum.Parse<AddressFamilyPreference>(parse.GetValue(family)!, ignoreCase: true),
+                Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
+                Count = parse.GetValue(count),
+            };
+            IEngineLog log = parse.GetValue(common.Verbose) ? new ConsoleLog(Console.Error) : NullEngineLog.Instance;
+            IReadOnlyList<StunBindingResult> results;
+            try
+            {
+                results = await StunBindingProbe.RunAsync(options, log, null, token);
+            }
+            catch (OperationCanceledException)
+            {
+                return ExitCodes.Cancelled;
+            }
+
+            ResultWriter.Write(Console.Out, results, common.FormatOf(parse), Columns, Footnote);
+            if (usageError)
+            {
+                return ExitCodes.Usage;
+            }
+
+            return results.Any(r => r.Status == ProbeStatus.Succeeded) ? ExitCodes.Passed : ExitCodes.Failed;
+        });
+        return command;
+    }
+
+    private static string? Footnote(StunBindingResult result) =>
+        result.Status == ProbeStatus.Succeeded
+            ? null
+            : StunServerAddress.FormatHostPort(result.Server, result.Port) + ": " + result.Message + Environment.NewLine + "  Fix: " + result.Remediation;
+
+    private static void CheckRange(System.CommandLine.Parsing.OptionResult result, int min, int max, string name)
+    {
+        var value = result.GetValueOrDefault<int>();
+        if (value < min || value > max)
+        {
+            result.AddError(name + " must be " + min + " to " + max + "; got " + value + ".");
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace TelnyxNet.Cli.Output;
+
+/// <summary>Prints engine results as a table, JSON or CSV.</summary>
+internal static class ResultWriter
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    /// <summary>Writes <paramref name="results"/>; <paramref name="columns"/> are the table's columns.</summary>
+    public static void Write<T>(TextWriter output, IReadOnlyList<T> results, OutputFormat format, IReadOnlyList<TableColumn<T>> columns, Func<T, string?> footnote)
+    {
+        switch (format)
+        {
+            case OutputFormat.Json:
+                output.WriteLine(JsonSerializer.Serialize(results, Json));
+                break;
+            case OutputFormat.Csv:
+                WriteCsv(output, results);
+                break;
+            default:
+                WriteTable(output, results, columns, footnote);
+                break;
+        }
+    }
+
+    private static void WriteTable<T>(TextWriter output, IReadOnlyList<T> results, IReadOnlyList<TableColumn<T>> columns, Func<T, string?> footnote)
+    {
+        var cells = results.Select(r => columns.Select(c => c.Value(r) ?? string.Empty).ToArray()).ToList();
+        var widths = columns.Select((c, i) => Math.Max(c.Header.Length, cells.Count == 0 ? 0 : cells.Max(row => row[i].Length))).ToArray();
+        output.WriteLine(FormatRow(columns.Select(c => c.Header).ToArray(), widths, columns));
+        output.WriteLine(FormatRow(widths.Select(w => new string('-', w)).ToArray(), widths, columns));
+        foreach (var row in cells)
+        {
+            output.WriteLine(FormatRow(row, widths, columns));
+        }
+
+        var notes = results.Select(footnote).Where(n => !string.IsNullOrEmpty(n)).ToList();
+        if (notes.Count > 0)
+        {
+            output.WriteLine();
+            foreach (var note in notes)
+            {
+                output.WriteLine(note);
+            }
+        }
+    }
+
+    private static string FormatRow<T>(string[] values, int[] widths, IReadOnlyList<TableColumn<T>> columns)
+    {
+        var line = new StringBuilder();
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (i > 0)
+            {
+                line.Append("  ");
+            }
+
+            line.Append(columns[i].RightAlign ? values[i].PadLeft(widths[i]) : values[i].PadRight(widths[i]));
+        }
+
+        return line.ToString().TrimEnd();
+    }
+
+    private static void WriteCsv<T>(TextWriter output, IReadOnlyList<T> results)
+    {
+        var properties = typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance);
+        output.WriteLine(string.Join(",", properties.Select(p => Quote(p.Name))));
+        foreach (var result in results)
+        {
+            output.WriteLine(string.Join(",", properties.Select(p => Quote(Format(p.GetValue(result))))));
+        }
+    }
+
+    private static string Format(object? value) => value switch
+    {
+        null => string.Empty,
+        DateTimeOffset time => time.ToString("o", CultureInfo.InvariantCulture),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
+
+    private static string Quote(string value) => "\"" + value.Replace("\"", "\"\"") + "\"";
+}
+
+/// <summary>One column of a table: a header and how to get the cell.</summary>
+internal sealed record TableColumn<T>(string Header, Func<T, string?> Value, bool RightAlign = false);

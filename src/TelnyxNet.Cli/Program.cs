@@ -1,0 +1,24 @@
+using System.CommandLine;
+using TelnyxNet.Cli;
+using TelnyxNet.Cli.Commands;
+
+var root = new RootCommand(
+    "telnyxnet: tells, with real protocol exchanges, whether this machine can place Telnyx WebRTC and SIP calls, and what exactly blocks it." + Environment.NewLine +
+    "Exit codes: 0 the check passed; 1 the check failed; 2 usage error (bad option or server value); 130 interrupted.")
+{
+    StunCommand.Create(),
+};
+
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    foreach (var error in parsed.Errors)
+    {
+        Console.Error.WriteLine("telnyxnet: " + error.Message);
+    }
+
+    Console.Error.WriteLine("Run 'telnyxnet --help' for usage.");
+    return ExitCodes.Usage;
+}
+
+return await parsed.InvokeAsync();

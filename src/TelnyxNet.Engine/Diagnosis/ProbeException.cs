@@ -1,0 +1,15 @@
+namespace TelnyxNet.Engine.Diagnosis;
+
+/// <summary>
+/// Raised inside the engine when an exchange fails for a reason the result reports. Probes turn
+/// it into data (a failed result); it never reaches a cmdlet.
+/// </summary>
+public sealed class ProbeException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public ProbeException(FailureReason reason, string message, Exception? inner = null)
+        : base(message, inner) => Reason = reason;
+
+    /// <summary>The classified reason.</summary>
+    public FailureReason Reason { get; }
+}

@@ -1,0 +1,46 @@
+using TelnyxNet.Engine.Stun;
+using TelnyxNet.Engine.Transport;
+
+namespace TelnyxNet.Engine.Diagnosis;
+
+/// <summary>
+/// The one place for Telnyx's published endpoints and thresholds (shared/reference/telnyx-facts.md;
+/// Telnyx WebRTC JS SDK network requirements and SIP trunking STUN/TURN pages).
+/// Every command accepts overrides; these are only the defaults.
+/// </summary>
+public static class TelnyxEndpoints
+{
+    /// <summary>Telnyx STUN server.</summary>
+    public const string StunHost = "stun.telnyx.com";
+
+    /// <summary>Telnyx STUN port (UDP).</summary>
+    public const int StunPort = 3478;
+
+    /// <summary>The fallback STUN server the WebRTC SDK also configures ("optional but recommended").</summary>
+    public const string StunFallbackHost = "stun.l.google.com";
+
+    /// <summary>The fallback STUN port.</summary>
+    public const int StunFallbackPort = 19302;
+
+    /// <summary>Telnyx TURN server.</summary>
+    public const string TurnHost = "turn.telnyx.com";
+
+    /// <summary>WebRTC signalling (WSS on 443).</summary>
+    public const string SignalingHost = "rtc.telnyx.com";
+
+    /// <summary>RTT bands from the SDK's network requirements page: excellent below this many ms.</summary>
+    public const int RttExcellentMs = 100;
+
+    /// <summary>Good below this many ms.</summary>
+    public const int RttGoodMs = 150;
+
+    /// <summary>Acceptable below this many ms; poor above.</summary>
+    public const int RttAcceptableMs = 300;
+
+    /// <summary>The STUN servers the WebRTC SDK uses by default, over <paramref name="transport"/>.</summary>
+    public static IReadOnlyList<StunServerAddress> DefaultStunServers(TransportProtocol transport) => new[]
+    {
+        StunServerAddress.Create(StunHost, StunPort, transport),
+        StunServerAddress.Create(StunFallbackHost, StunFallbackPort, transport),
+    };
+}

@@ -1,0 +1,254 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using TelnyxNet.Engine.Diagnosis;
+using TelnyxNet.Engine.Dns;
+using TelnyxNet.Engine.Stun;
+using TelnyxNet.Engine.Transport;
+
+namespace TelnyxNet.Engine.Probes;
+
+/// <summary>
+/// Test-TelnyxStun's engine: resolves every server, sends Binding requests (RFC 8489 §3) to every
+/// address in parallel, and returns one <see cref="StunBindingResult"/> per server and address, in
+/// the order the servers were given. Failures are results, never exceptions; only cancellation throws.
+/// </summary>
+public static class StunBindingProbe
+{
+    private const string Activity = "Testing STUN servers";
+
+    /// <summary>Runs the test.</summary>
+    public static async Task<IReadOnlyList<StunBindingResult>> RunAsync(StunBindingOptions options, IEngineLog? log, IProgress<ProbeProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        options.Validate();
+        log ??= NullEngineLog.Instance;
+        var servers = options.Servers.Count > 0 ? options.Servers : TelnyxEndpoints.DefaultStunServers(TransportProtocol.Udp);
+        var deadline = options.Clock.Elapsed + options.Timeout;
+        var done = 0;
+        progress?.Report(new ProbeProgress(Activity, "Resolving " + servers.Count + " server(s)", 0));
+        var tasks = servers.Select(async server =>
+        {
+            var results = await TestServerAsync(server, options, deadline, log, cancellationToken).ConfigureAwait(false);
+            var finished = Interlocked.Increment(ref done);
+            progress?.Report(new ProbeProgress(Activity, "Finished " + server.Input + " (" + finished + " of " + servers.Count + ")", finished * 100 / servers.Count));
+            return results;
+        }).ToList();
+        var all = await Task.WhenAll(tasks).ConfigureAwait(false);
+        progress?.Report(new ProbeProgress(Activity, "Done", 100, completed: true));
+        return all.SelectMany(r => r).ToList();
+    }
+
+    private static async Task<IReadOnlyList<StunBindingResult>> TestServerAsync(StunServerAddress server, StunBindingOptions options, TimeSpan deadline, IEngineLog log, CancellationToken cancellationToken)
+    {
+        var timestamp = options.Clock.UtcNow;
+        IReadOnlyList<IPAddress> addresses;
+        try
+        {
+            addresses = await HostResolution.ResolveAsync(options.Resolver, server.Host, options.AddressFamily, Remaining(options.Clock, deadline), options.Clock, log, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ProbeException ex)
+        {
+            log.Verbose(ex.Message);
+            var failed = NewResult(server, null, timestamp);
+            Fail(failed, server, ex.Reason, ex.Message, null);
+            return new[] { failed };
+        }
+
+        var probes = addresses.Select(address => TestAddressAsync(server, address, options, deadline, timestamp, log, cancellationToken));
+        return await Task.WhenAll(probes).ConfigureAwait(false);
+    }
+
+    private static async Task<StunBindingResult> TestAddressAsync(StunServerAddress server, IPAddress address, StunBindingOptions options, TimeSpan deadline, DateTimeOffset timestamp, IEngineLog log, CancellationToken cancellationToken)
+    {
+        var result = NewResult(server, address, timestamp);
+        var remote = new IPEndPoint(address, server.Port);
+        var tally = new Tally();
+        try
+        {
+            log.Verbose("Testing STUN " + server.Transport.ToString().ToUpperInvariant() + " " + StunServerAddress.FormatHostPort(address.ToString(), server.Port) + (server.IsAddressLiteral ? string.Empty : " (" + server.Host + ")") + ".");
+            if (server.Transport == TransportProtocol.Udp)
+            {
+                await RunUdpAsync(remote, options, deadline, result, tally, log, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await RunStreamAsync(server, remote, options, deadline, result, tally, log, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (ProbeException ex)
+        {
+            tally.Failure ??= ex;
+        }
+
+        Summarize(result, server, tally, log);
+        return result;
+    }
+
+    private static async Task RunUdpAsync(IPEndPoint remote, StunBindingOptions options, TimeSpan deadline, StunBindingResult result, Tally tally, IEngineLog log, CancellationToken cancellationToken)
+    {
+        IDatagramSocket socket;
+        try
+        {
+            socket = options.OpenDatagramSocket(remote);
+        }
+        catch (SocketException ex)
+        {
+            throw SocketErrors.Classify(ex, "UDP to " + remote);
+        }
+
+        using var client = new StunUdpClient(socket, options.Clock, log);
+        SetLocal(result, client.LocalEndPoint);
+        for (var i = 0; i < options.Count && Remaining(options.Clock, deadline) > TimeSpan.Zero; i++)
+        {
+            tally.Sent++;
+            try
+            {
+                var outcome = await client.ExecuteAsync(NewBindingRequest(), remote, options.Retransmission, Remaining(options.Clock, deadline), cancellationToken).ConfigureAwait(false);
+                tally.Retransmissions += outcome.Transmissions - 1;
+                Accept(outcome, result, tally, log);
+            }
+            catch (ProbeException ex)
+            {
+                tally.Failure = ex;
+                if (ex.Reason != FailureReason.Timeout)
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    private static async Task RunStreamAsync(StunServerAddress server, IPEndPoint remote, StunBindingOptions options, TimeSpan deadline, StunBindingResult result, Tally tally, IEngineLog log, CancellationToken cancellationToken)
+    {
+        tally.Sent++;
+        using var client = await StunStreamClient.ConnectAsync(remote, server.Transport, server.Host, options.CertificateValidation, Remaining(options.Clock, deadline), options.Clock, log, cancellationToken).ConfigureAwait(false);
+        SetLocal(result, client.LocalEndPoint);
+        result.TlsProtocol = client.TlsProtocol ?? string.Empty;
+        for (var i = 0; i < options.Count && Remaining(options.Clock, deadline) > TimeSpan.Zero; i++)
+        {
+            if (i > 0)
+            {
+                tally.Sent++;
+            }
+
+            var outcome = await client.ExecuteAsync(NewBindingRequest(), Remaining(options.Clock, deadline), cancellationToken).ConfigureAwait(false);
+            Accept(outcome, result, tally, log);
+        }
+    }
+
+    /// <summary>
+    /// Checks a response (RFC 8489 §6.3): a Binding success must carry a mapped address and no
+    /// unknown comprehension-required attributes; an error response is a failure with its code.
+    /// </summary>
+    private static void Accept(StunTransactionOutcome outcome, StunBindingResult result, Tally tally, IEngineLog log)
+    {
+        var response = outcome.Response;
+        if (response.Method != StunMethod.Binding || response.Class == StunClass.Request || response.Class == StunClass.Indication)
+        {
+            throw new ProbeException(FailureReason.ProtocolError, "Unexpected " + response.Method + " " + response.Class + " in answer to a Binding request.");
+        }
+
+        if (response.UnknownComprehensionRequired.Count > 0)
+        {
+            throw new ProbeException(FailureReason.ProtocolError, "The response carries comprehension-required attribute(s) this client does not know: " + string.Join(", ", response.UnknownComprehensionRequired.Select(StunAttributeRegistry.NameOf)) + ".");
+        }
+
+        result.ServerSoftware = response.Software ?? result.ServerSoftware;
+        if (response.Class == StunClass.ErrorResponse)
+        {
+            var error = response.Error;
+            result.ErrorCode = error?.Code;
+            throw new ProbeException(FailureReason.ErrorResponse, "The server answered with STUN error " + (error is null ? "(no ERROR-CODE)" : error.Code + " " + error.Reason) + ".");
+        }
+
+        var mapped = response.MappedEndPoint ?? throw new ProbeException(FailureReason.ProtocolError, "The Binding success response carries no XOR-MAPPED-ADDRESS or MAPPED-ADDRESS.");
+        tally.Received++;
+        tally.RoundTrips.Add(outcome.RoundTripTime.TotalMilliseconds);
+        result.MappedAddress = mapped.Address.ToString();
+        result.MappedPort = mapped.Port;
+        result.ResponseOrigin = response.GetAttribute<StunAddressAttribute>(StunAttributeType.ResponseOrigin)?.EndPoint.ToString() ?? string.Empty;
+        result.OtherAddress = response.GetAttribute<StunAddressAttribute>(StunAttributeType.OtherAddress)?.EndPoint.ToString() ?? string.Empty;
+        log.Verbose("Answer from " + outcome.Source + " in " + Ms(outcome.RoundTripTime.TotalMilliseconds) + " ms: mapped address " + mapped + (result.ServerSoftware.Length > 0 ? ", server '" + result.ServerSoftware + "'" : string.Empty) + ".");
+    }
+
+    private static void Summarize(StunBindingResult result, StunServerAddress server, Tally tally, IEngineLog log)
+    {
+        result.Sent = tally.Sent;
+        result.Received = tally.Received;
+        result.Retransmissions = tally.Retransmissions;
+        if (tally.Received == 0)
+        {
+            var failure = tally.Failure ?? new ProbeException(FailureReason.Timeout, "No Binding request could be sent within the timeout.");
+            Fail(result, server, failure.Reason, failure.Message, result.ErrorCode);
+            log.Verbose(server.Input + ": " + failure.Reason + ": " + failure.Message);
+            return;
+        }
+
+        result.Status = ProbeStatus.Succeeded;
+        result.FailureReason = FailureReason.None;
+        result.RoundTripTimeMs = Round(tally.RoundTrips.Average());
+        result.MinRoundTripTimeMs = Round(tally.RoundTrips.Min());
+        result.MaxRoundTripTimeMs = Round(tally.RoundTrips.Max());
+        result.BehindNat = result.MappedAddress != result.LocalAddress || result.MappedPort != result.LocalPort;
+        var lost = tally.Sent - tally.Received;
+        result.Message = "Mapped to " + StunServerAddress.FormatHostPort(result.MappedAddress, result.MappedPort ?? 0) + " in " + Ms(result.RoundTripTimeMs.Value) + " ms"
+            + (tally.Sent > 1 ? " (average of " + tally.Received + " of " + tally.Sent + ")" : string.Empty)
+            + (lost > 0 ? "; " + lost + " request(s) unanswered: " + tally.Failure?.Message : ".");
+    }
+
+    private static void Fail(StunBindingResult result, StunServerAddress server, FailureReason reason, string message, int? errorCode)
+    {
+        result.Status = ProbeStatus.Failed;
+        result.FailureReason = reason;
+        result.Message = message;
+        result.Remediation = StunRemediation.For(reason, server.Transport, server.Host, server.Port, errorCode);
+    }
+
+    private static StunBindingResult NewResult(StunServerAddress server, IPAddress? address, DateTimeOffset timestamp) => new()
+    {
+        Server = server.Host,
+        Port = server.Port,
+        Transport = server.Transport,
+        RemoteAddress = address?.ToString() ?? string.Empty,
+        Timestamp = timestamp,
+    };
+
+    private static void SetLocal(StunBindingResult result, EndPoint? local)
+    {
+        if (local is IPEndPoint ip)
+        {
+            result.LocalAddress = (ip.Address.IsIPv4MappedToIPv6 ? ip.Address.MapToIPv4() : ip.Address).ToString();
+            result.LocalPort = ip.Port;
+        }
+    }
+
+    private static byte[] NewBindingRequest() => new StunMessageBuilder(StunMethod.Binding, StunClass.Request).Encode();
+
+    private static TimeSpan Remaining(IClock clock, TimeSpan deadline)
+    {
+        var left = deadline - clock.Elapsed;
+        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+    }
+
+    private static double Round(double ms) => Math.Round(ms, 3);
+
+    private static string Ms(double ms) => ms.ToString("0.###", CultureInfo.InvariantCulture);
+
+    private sealed class Tally
+    {
+        public int Sent { get; set; }
+
+        public int Received { get; set; }
+
+        public int Retransmissions { get; set; }
+
+        public List<double> RoundTrips { get; } = new();
+
+        public ProbeException? Failure { get; set; }
+    }
+}

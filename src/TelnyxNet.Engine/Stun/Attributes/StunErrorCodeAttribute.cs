@@ -1,0 +1,68 @@
+using System.Text;
+using TelnyxNet.Engine.Internal;
+
+namespace TelnyxNet.Engine.Stun;
+
+/// <summary>
+/// ERROR-CODE (RFC 8489 §14.8): 21 reserved bits, the class (hundreds, 3 to 6) in three bits,
+/// the number (0 to 99) in eight bits, then a UTF-8 reason phrase under 763 bytes.
+/// </summary>
+public sealed class StunErrorCodeAttribute : StunAttribute
+{
+    /// <summary>Creates an ERROR-CODE attribute; the code must be 300 to 699.</summary>
+    public StunErrorCodeAttribute(int code, string reason)
+        : base(StunAttributeType.ErrorCode)
+    {
+        if (code < 300 || code > 699)
+        {
+            throw new ArgumentOutOfRangeException(nameof(code), code, "STUN error codes are 300 to 699.");
+        }
+
+        Code = code;
+        Reason = reason ?? string.Empty;
+    }
+
+    /// <summary>The error code, e.g. 401.</summary>
+    public int Code { get; }
+
+    /// <summary>The reason phrase, e.g. "Unauthorized".</summary>
+    public string Reason { get; }
+
+    internal static StunAttribute? Decode(in AttributeValue value, out string? error)
+    {
+        if (value.Length < 4)
+        {
+            error = "shorter than 4 bytes";
+            return null;
+        }
+
+        if (value.Length - 4 > 762)
+        {
+            error = "reason phrase longer than 762 bytes";
+            return null;
+        }
+
+        var errorClass = value[2] & 0x07;
+        var number = value[3];
+        if (errorClass < 3 || errorClass > 6 || number > 99)
+        {
+            error = "invalid code: class " + errorClass + ", number " + number;
+            return null;
+        }
+
+        error = null;
+        var reason = Encoding.UTF8.GetString(value.Buffer, value.Offset + 4, value.Length - 4);
+        return new StunErrorCodeAttribute((errorClass * 100) + number, reason);
+    }
+
+    internal override void WriteValue(ByteWriter writer, TransactionId transactionId)
+    {
+        writer.WriteUInt16(0);
+        writer.WriteByte((byte)(Code / 100));
+        writer.WriteByte((byte)(Code % 100));
+        writer.WriteBytes(Encoding.UTF8.GetBytes(Reason));
+    }
+
+    /// <inheritdoc />
+    protected override string DescribeValue() => Code + " " + Reason;
+}

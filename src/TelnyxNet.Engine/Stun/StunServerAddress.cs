@@ -1,0 +1,228 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using TelnyxNet.Engine.Transport;
+
+namespace TelnyxNet.Engine.Stun;
+
+/// <summary>
+/// A STUN server as the user wrote it: <c>host</c>, <c>host:port</c>, <c>[IPv6]:port</c>, a bare
+/// IPv6 literal, or a <c>stun:</c> / <c>stuns:</c> URI (RFC 7064 §3.1). The default port is 3478,
+/// or 5349 for TLS (RFC 8489 §6.2.3).
+/// </summary>
+public sealed class StunServerAddress
+{
+    /// <summary>Default port for STUN over UDP and TCP.</summary>
+    public const int DefaultPort = 3478;
+
+    /// <summary>Default port for STUN over TLS.</summary>
+    public const int DefaultTlsPort = 5349;
+
+    private StunServerAddress(string input, string host, int port, TransportProtocol transport)
+    {
+        Input = input;
+        Host = host;
+        Port = port;
+        Transport = transport;
+    }
+
+    /// <summary>The text as given.</summary>
+    public string Input { get; }
+
+    /// <summary>The host name or IP literal (IPv6 without brackets).</summary>
+    public string Host { get; }
+
+    /// <summary>The port.</summary>
+    public int Port { get; }
+
+    /// <summary>The transport.</summary>
+    public TransportProtocol Transport { get; }
+
+    /// <summary>True when <see cref="Host"/> is an IP address rather than a name.</summary>
+    public bool IsAddressLiteral => IPAddress.TryParse(Host, out _);
+
+    /// <summary>
+    /// Parses <paramref name="text"/>. <paramref name="transport"/> applies to plain hosts and
+    /// <c>stun:</c> URIs; <c>stuns:</c> always means TLS. Returns false with a message that names
+    /// the value and says what is wrong.
+    /// </summary>
+    public static bool TryParse(string? text, TransportProtocol transport, out StunServerAddress? server, out string? error)
+    {
+        server = null;
+        var input = text?.Trim() ?? string.Empty;
+        error = Parse(input, transport, ref server);
+        if (error != null)
+        {
+            error = "'" + (text ?? string.Empty) + "' is not a valid STUN server: " + error;
+        }
+
+        return error is null;
+    }
+
+    /// <summary>Creates a server from parts already known to be valid (the endpoint catalog).</summary>
+    public static StunServerAddress Create(string host, int port, TransportProtocol transport) =>
+        TryParse(FormatHostPort(host, port), transport, out var server, out var error)
+            ? server!
+            : throw new ArgumentException(error);
+
+    /// <summary><c>host:port</c>, with brackets around IPv6 literals.</summary>
+    public static string FormatHostPort(string host, int port) =>
+        (host.IndexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The canonical <c>stun:</c> or <c>stuns:</c> form.</summary>
+    public override string ToString() => (Transport == TransportProtocol.Tls ? "stuns:" : "stun:") + FormatHostPort(Host, Port);
+
+    private static string? Parse(string input, TransportProtocol transport, ref StunServerAddress? server)
+    {
+        if (input.Length == 0)
+        {
+            return "the value is empty.";
+        }
+
+        var rest = input;
+        var colon = input.IndexOf(':');
+        var scheme = colon > 0 ? input.Substring(0, colon).ToLowerInvariant() : string.Empty;
+        if (scheme == "stun" || scheme == "stuns")
+        {
+            rest = input.Substring(colon + 1);
+            if (rest.StartsWith("//", StringComparison.Ordinal))
+            {
+                return "RFC 7064 URIs have no '//'; write " + scheme + ":host:port.";
+            }
+
+            if (rest.IndexOf('?') >= 0)
+            {
+                return "RFC 7064 " + scheme + ": URIs take no query such as ?transport=; choose the transport with -Transport.";
+            }
+
+            if (scheme == "stuns")
+            {
+                transport = TransportProtocol.Tls;
+            }
+            else if (transport == TransportProtocol.Tls)
+            {
+                return "a stun: URI is plain STUN; write stuns: for STUN over TLS.";
+            }
+        }
+        else if (scheme.Length > 0 && !scheme.All(char.IsDigit) && (input.IndexOf("//", StringComparison.Ordinal) > 0 || IsKnownOtherScheme(scheme)))
+        {
+            return "the scheme '" + scheme + ":' is not stun: or stuns:" + (scheme.StartsWith("turn", StringComparison.Ordinal) ? " (TURN servers are tested by Test-TelnyxTurn)." : ".");
+        }
+
+        var error = SplitHostPort(rest, out var host, out var portText);
+        if (error != null)
+        {
+            return error;
+        }
+
+        var port = transport == TransportProtocol.Tls ? DefaultTlsPort : DefaultPort;
+        if (portText != null && !TryParsePort(portText, out port))
+        {
+            return "the port '" + portText + "' is not a number from 1 to 65535.";
+        }
+
+        error = CheckHost(host);
+        if (error != null)
+        {
+            return error;
+        }
+
+        server = new StunServerAddress(input, host, port, transport);
+        return null;
+    }
+
+    private static bool IsKnownOtherScheme(string scheme) =>
+        scheme is "turn" or "turns" or "http" or "https" or "ws" or "wss" or "sip" or "sips" or "tcp" or "udp";
+
+    private static string? SplitHostPort(string text, out string host, out string? port)
+    {
+        host = text;
+        port = null;
+        if (text.StartsWith("[", StringComparison.Ordinal))
+        {
+            var close = text.IndexOf(']');
+            if (close < 0)
+            {
+                return "the '[' of an IPv6 address has no closing ']'.";
+            }
+
+            host = text.Substring(1, close - 1);
+            var after = text.Substring(close + 1);
+            if (after.Length == 0)
+            {
+                return IsIPv6(host) ? null : "'" + host + "' inside brackets is not an IPv6 address.";
+            }
+
+            if (after[0] != ':')
+            {
+                return "expected ':port' after ']'.";
+            }
+
+            port = after.Substring(1);
+            return IsIPv6(host) ? null : "'" + host + "' inside brackets is not an IPv6 address.";
+        }
+
+        var colons = text.Count(c => c == ':');
+        if (colons == 1)
+        {
+            var colon = text.IndexOf(':');
+            host = text.Substring(0, colon);
+            port = text.Substring(colon + 1);
+        }
+        else if (colons > 1 && !IsIPv6(text))
+        {
+            return "it has several ':' but is not an IPv6 address; write IPv6 with a port as [address]:port.";
+        }
+
+        return null;
+    }
+
+    private static bool IsIPv6(string text) =>
+        IPAddress.TryParse(text, out var address) && address.AddressFamily == AddressFamily.InterNetworkV6;
+
+    private static bool TryParsePort(string text, out int port) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out port) && port >= 1 && port <= 65535;
+
+    /// <summary>An IPv4 literal in dotted-quad form, an IPv6 literal, or a DNS name (RFC 1123 §2.1).</summary>
+    private static string? CheckHost(string host)
+    {
+        if (host.Length == 0)
+        {
+            return "the host is empty.";
+        }
+
+        if (IsIPv6(host))
+        {
+            return null;
+        }
+
+        var name = host.EndsWith(".", StringComparison.Ordinal) ? host.Substring(0, host.Length - 1) : host;
+        var labels = name.Split('.');
+        if (labels.All(l => l.Length > 0 && l.All(char.IsDigit)))
+        {
+            return labels.Length == 4 && IPAddress.TryParse(name, out _) && labels.All(l => int.Parse(l, CultureInfo.InvariantCulture) <= 255)
+                ? null
+                : "'" + host + "' is not a valid IPv4 address.";
+        }
+
+        if (name.Length > 253)
+        {
+            return "the host name is longer than 253 characters.";
+        }
+
+        foreach (var label in labels)
+        {
+            if (label.Length == 0 || label.Length > 63)
+            {
+                return "the host name '" + host + "' has an empty label or one longer than 63 characters.";
+            }
+
+            if (label[0] == '-' || label[label.Length - 1] == '-' || !label.All(c => (c < 128 && char.IsLetterOrDigit(c)) || c == '-' || c == '_'))
+            {
+                return "the host name '" + host + "' holds characters a DNS name cannot (letters, digits, '-' and '_' only).";
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,244 @@
+using System.Net;
+using System.Net.Sockets;
+using TelnyxNet.Engine.Diagnosis;
+using TelnyxNet.Engine.Internal;
+using TelnyxNet.Engine.Stun;
+
+namespace TelnyxNet.Engine.Transport;
+
+/// <summary>
+/// STUN client transactions over one datagram socket (RFC 8489 §6.2.1, §6.3): retransmits on
+/// the policy's schedule, never past the caller's timeout, matches responses through a
+/// <see cref="StunTransactionTable"/>, and ends at once when cancelled. Disposing releases the socket.
+/// </summary>
+public sealed class StunUdpClient : IDisposable
+{
+    private readonly IDatagramSocket _socket;
+    private readonly IClock _clock;
+    private readonly IEngineLog _log;
+    private readonly CancellationTokenSource _lifetime = new();
+    private int _malformed;
+    private int _disposed;
+
+    /// <summary>Starts receiving on <paramref name="socket"/>, which the client now owns.</summary>
+    public StunUdpClient(IDatagramSocket socket, IClock clock, IEngineLog? log = null)
+    {
+        _socket = socket ?? throw new ArgumentNullException(nameof(socket));
+        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        _log = log ?? NullEngineLog.Instance;
+        _ = Task.Run(ReceiveLoopAsync);
+    }
+
+    /// <summary>Pending transactions and counts of ignored responses.</summary>
+    public StunTransactionTable Transactions { get; } = new();
+
+    /// <summary>Datagrams that did not decode as STUN.</summary>
+    public int MalformedCount => Volatile.Read(ref _malformed);
+
+    /// <summary>Why the most recent malformed datagram failed to decode.</summary>
+    public StunDecodeError? LastDecodeError { get; private set; }
+
+    /// <summary>The socket's local end point.</summary>
+    public EndPoint? LocalEndPoint => _socket.LocalEndPoint;
+
+    /// <summary>
+    /// Sends <paramref name="request"/> to <paramref name="remote"/> and waits for the response
+    /// with the same transaction id, retransmitting per <paramref name="policy"/>. Throws
+    /// <see cref="ProbeException"/> (timeout, refused, unreachable, malformed response) or
+    /// <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public async Task<StunTransactionOutcome> ExecuteAsync(byte[] request, EndPoint remote, RetransmissionPolicy policy, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (request is null || request.Length < StunMessage.HeaderLength)
+        {
+            throw new ArgumentException("A STUN request of at least 20 bytes is required.", nameof(request));
+        }
+
+        if (policy is null)
+        {
+            throw new ArgumentNullException(nameof(policy));
+        }
+
+        ThrowIfDisposed();
+        var id = TransactionId.FromBytes(request, 8);
+        var receipt = Transactions.Register(id, remote);
+        try
+        {
+            return await RunScheduleAsync(request, id, remote, policy, timeout, receipt, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Transactions.Remove(id);
+        }
+    }
+
+    /// <summary>Stops receiving, fails pending transactions and closes the socket.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        _lifetime.Cancel();
+        _socket.Dispose();
+        Transactions.FailAll(FailureReason.None, "client disposed", _clock.Elapsed);
+        _lifetime.Dispose();
+    }
+
+    private async Task<StunTransactionOutcome> RunScheduleAsync(byte[] request, TransactionId id, EndPoint remote, RetransmissionPolicy policy, TimeSpan timeout, Task<StunReceipt> receipt, CancellationToken cancellationToken)
+    {
+        var times = policy.TransmissionTimes();
+        var start = _clock.Elapsed;
+        var deadline = start + (timeout < policy.TransactionTimeout ? timeout : policy.TransactionTimeout);
+        var malformedAtStart = MalformedCount;
+        var lastSend = start;
+        var transmissions = 0;
+        for (var i = 0; i < times.Count && _clock.Elapsed < deadline; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            lastSend = _clock.Elapsed;
+            await SendAsync(request, remote, cancellationToken).ConfigureAwait(false);
+            transmissions++;
+            _log.Verbose(i == 0
+                ? "Sent " + StunMessageType.MethodOf(BigEndian.ReadUInt16(request, 0)) + " request " + id + " to " + remote + "."
+                : "No answer yet from " + remote + "; retransmission " + i + " of " + (times.Count - 1) + ".");
+
+            var next = i + 1 < times.Count ? start + times[i + 1] : start + policy.TransactionTimeout;
+            if (next > deadline)
+            {
+                next = deadline;
+            }
+
+            if (await WaitAsync(receipt, next - _clock.Elapsed, cancellationToken).ConfigureAwait(false))
+            {
+                return Complete(await receipt.ConfigureAwait(false), remote, lastSend, transmissions);
+            }
+        }
+
+        if (receipt.IsCompleted)
+        {
+            return Complete(await receipt.ConfigureAwait(false), remote, lastSend, transmissions);
+        }
+
+        var waited = (_clock.Elapsed - start).TotalSeconds.ToString("0.0##", System.Globalization.CultureInfo.InvariantCulture);
+        if (MalformedCount > malformedAtStart)
+        {
+            throw new ProbeException(FailureReason.ProtocolError, "Malformed response from " + remote + " (" + LastDecodeError + "); no valid STUN answer in " + waited + " s.");
+        }
+
+        throw new ProbeException(FailureReason.Timeout, "No response from " + remote + " after " + transmissions + " transmission(s) in " + waited + " s.");
+    }
+
+    private async Task<bool> WaitAsync(Task<StunReceipt> receipt, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        if (receipt.IsCompleted || wait <= TimeSpan.Zero)
+        {
+            return receipt.IsCompleted;
+        }
+
+        using var delayCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var delay = _clock.Delay(wait, delayCancel.Token);
+        var first = await Task.WhenAny(receipt, delay).ConfigureAwait(false);
+        delayCancel.Cancel();
+        if (first == receipt)
+        {
+            return true;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return false;
+    }
+
+    private StunTransactionOutcome Complete(StunReceipt receipt, EndPoint remote, TimeSpan lastSend, int transmissions)
+    {
+        if (receipt.Response is null)
+        {
+            if (receipt.Failure == FailureReason.None)
+            {
+                throw new ObjectDisposedException(nameof(StunUdpClient));
+            }
+
+            var message = receipt.Failure == FailureReason.Refused
+                ? "UDP to " + remote + " refused: ICMP port unreachable came back (nothing listens there, or a firewall rejects it)."
+                : receipt.FailureMessage ?? receipt.Failure.ToString();
+            throw new ProbeException(receipt.Failure, message);
+        }
+
+        var rtt = receipt.ReceivedAt - lastSend;
+        return new StunTransactionOutcome(receipt.Response, receipt.Source, rtt < TimeSpan.Zero ? TimeSpan.Zero : rtt, transmissions);
+    }
+
+    private async Task SendAsync(byte[] request, EndPoint remote, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _socket.SendAsync(request, remote, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SocketException ex)
+        {
+            throw SocketErrors.Classify(ex, "UDP to " + remote);
+        }
+    }
+
+    private async Task ReceiveLoopAsync()
+    {
+        var token = _lifetime.Token;
+        while (!token.IsCancellationRequested)
+        {
+            ReceivedDatagram datagram;
+            try
+            {
+                datagram = await _socket.ReceiveAsync(token).ConfigureAwait(false);
+            }
+            catch (SocketException ex) when (!token.IsCancellationRequested)
+            {
+                var failure = SocketErrors.Classify(ex, "UDP");
+                _log.Verbose("Socket reported " + ex.SocketErrorCode + ": " + failure.Message);
+                Transactions.FailAll(failure.Reason, failure.Message, _clock.Elapsed);
+                if (failure.Reason == FailureReason.Refused)
+                {
+                    continue;
+                }
+
+                return;
+            }
+            catch (Exception) when (token.IsCancellationRequested || Volatile.Read(ref _disposed) != 0)
+            {
+                return;
+            }
+
+            Handle(datagram);
+        }
+    }
+
+    private void Handle(ReceivedDatagram datagram)
+    {
+        var now = _clock.Elapsed;
+        if (StunDecoder.TryDecode(datagram.Buffer, 0, datagram.Count, out var message, out var error))
+        {
+            if (!Transactions.Deliver(message!, datagram.Source, now))
+            {
+                _log.Verbose("Ignored a response from " + datagram.Source + " that matches no pending request (id " + message!.TransactionId + ").");
+            }
+
+            return;
+        }
+
+        Interlocked.Increment(ref _malformed);
+        LastDecodeError = error;
+        _log.Verbose("Received " + datagram.Count + " bytes from " + datagram.Source + " that are not valid STUN: " + error + ".");
+        if (datagram.Count >= StunMessage.HeaderLength && BigEndian.ReadUInt32(datagram.Buffer, 4) == StunMessage.MagicCookie)
+        {
+            Transactions.Fail(TransactionId.FromBytes(datagram.Buffer, 8), datagram.Source, FailureReason.ProtocolError, "Malformed response from " + datagram.Source + ": " + error + ".", now);
+        }
+    }
+
+    private void ThrowIfDisposed()
+    {
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            throw new ObjectDisposedException(nameof(StunUdpClient));
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using TelnyxNet.Engine;
+
+namespace TelnyxNet.Infrastructure;
+
+/// <summary>
+/// Base for cmdlets that run engine work asynchronously. The engine runs on the thread pool;
+/// its verbose lines and progress reports are queued and written here, on the pipeline thread,
+/// the only thread allowed to call Write*. <see cref="StopProcessing"/> (Ctrl+C) cancels the token
+/// every engine call receives, so every probe ends at once.
+/// </summary>
+public abstract class AsyncCmdlet : PSCmdlet, IDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private int _progressId;
+
+    /// <summary>Releases the cancellation source.</summary>
+    public void Dispose()
+    {
+        _stop.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on the thread pool, pumping its log lines and progress onto
+    /// the pipeline thread until it finishes, and returns its result.
+    /// </summary>
+    protected T RunEngine<T>(Func<IEngineLog, IProgress<ProbeProgress>, CancellationToken, Task<T>> work)
+    {
+        using var queue = new BlockingCollection<Action>();
+        var log = new QueueLog(queue, this);
+        var progress = new QueueProgress(queue, this, Interlocked.Increment(ref _progressId));
+        var task = Task.Run(() => work(log, progress, _stop.Token));
+        task.ContinueWith(_ => queue.CompleteAdding(), TaskScheduler.Default);
+        foreach (var write in queue.GetConsumingEnumerable())
+        {
+            write();
+        }
+
+        progress.CloseBar();
+
+        try
+        {
+            return task.GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void StopProcessing() => _stop.Cancel();
+
+    private static void TryAdd(BlockingCollection<Action> queue, Action action)
+    {
+        try
+        {
+            queue.Add(action);
+        }
+        catch (InvalidOperationException)
+        {
+            // The work has finished and the queue is closed; a late line has nowhere to go.
+        }
+    }
+
+    private sealed class QueueLog : IEngineLog
+    {
+        private readonly BlockingCollection<Action> _queue;
+        private readonly Cmdlet _cmdlet;
+
+        public QueueLog(BlockingCollection<Action> queue, Cmdlet cmdlet)
+        {
+            _queue = queue;
+            _cmdlet = cmdlet;
+        }
+
+        public void Verbose(string message) => TryAdd(_queue, () => _cmdlet.WriteVerbose(message));
+    }
+
+    private sealed class QueueProgress : IProgress<ProbeProgress>
+    {
+        private readonly BlockingCollection<Action> _queue;
+        private readonly Cmdlet _cmdlet;
+        private readonly int _id;
+
+        public QueueProgress(BlockingCollection<Action> queue, Cmdlet cmdlet, int id)
+        {
+            _queue = queue;
+            _cmdlet = cmdlet;
+            _id = id;
+        }
+
+        private ProbeProgress? _last;
+
+        public void Report(ProbeProgress value) => TryAdd(_queue, () => Write(value));
+
+        /// <summary>Completes the bar even when the work ended without a final report (failure, Ctrl+C).</summary>
+        public void CloseBar()
+        {
+            if (_last != null && !_last.Completed)
+            {
+                Write(new ProbeProgress(_last.Activity, "Done", 100, completed: true));
+            }
+        }
+
+        private void Write(ProbeProgress value)
+        {
+            _last = value;
+            _cmdlet.WriteProgress(new ProgressRecord(_id, value.Activity, value.Status)
+            {
+                PercentComplete = value.PercentComplete,
+                RecordType = value.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+            });
+        }
+    }
+}
