@@ -48,6 +48,11 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
         {
             throw new PipelineStoppedException();
         }
+        catch (Exception ex) when (ex is not PipelineStoppedException)
+        {
+            ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.EngineFailure, ErrorCategory.NotSpecified, null));
+            throw;
+        }
     }
 
     /// <inheritdoc />
@@ -61,7 +66,8 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
         }
         catch (InvalidOperationException)
         {
-            // The work has finished and the queue is closed; a late line has nowhere to go.
+            // The queue is closed or disposed (ObjectDisposedException derives from this): the work has
+            // finished, and a late line, e.g. from a socket's receive loop, has nowhere to go.
         }
     }
 
