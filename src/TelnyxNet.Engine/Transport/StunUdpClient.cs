@@ -13,12 +13,14 @@ namespace TelnyxNet.Engine.Transport;
 /// </summary>
 public sealed class StunUdpClient : IDisposable
 {
+    private const int MaxConsecutiveReceiveErrors = 8;
     private readonly IDatagramSocket _socket;
     private readonly IClock _clock;
     private readonly IEngineLog _log;
     private readonly CancellationTokenSource _lifetime = new();
     private int _malformed;
     private int _disposed;
+    private ProbeException? _receiveFailure;
 
     /// <summary>Starts receiving on <paramref name="socket"/>, which the client now owns.</summary>
     public StunUdpClient(IDatagramSocket socket, IClock clock, IEngineLog? log = null)
@@ -64,6 +66,12 @@ public sealed class StunUdpClient : IDisposable
         var receipt = Transactions.Register(id, remote);
         try
         {
+            ThrowIfDisposed();
+            if (Volatile.Read(ref _receiveFailure) is ProbeException stopped)
+            {
+                throw new ProbeException(stopped.Reason, stopped.Message, stopped);
+            }
+
             return await RunScheduleAsync(request, id, remote, policy, timeout, receipt, cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -184,23 +192,29 @@ public sealed class StunUdpClient : IDisposable
     private async Task ReceiveLoopAsync()
     {
         var token = _lifetime.Token;
+        var consecutiveErrors = 0;
         while (!token.IsCancellationRequested)
         {
             ReceivedDatagram datagram;
             try
             {
                 datagram = await _socket.ReceiveAsync(token).ConfigureAwait(false);
+                consecutiveErrors = 0;
             }
             catch (SocketException ex) when (!token.IsCancellationRequested)
             {
                 var failure = SocketErrors.Classify(ex, "UDP");
                 _log.Verbose("Socket reported " + ex.SocketErrorCode + ": " + failure.Message);
                 Transactions.FailAll(failure.Reason, failure.Message, _clock.Elapsed);
-                if (failure.Reason == FailureReason.Refused)
+
+                // ICMP errors (port or network unreachable) are reported once per event and the
+                // socket stays usable; a socket that fails on every receive is given up.
+                if (++consecutiveErrors < MaxConsecutiveReceiveErrors)
                 {
                     continue;
                 }
 
+                Volatile.Write(ref _receiveFailure, failure);
                 return;
             }
             catch (Exception) when (token.IsCancellationRequested || Volatile.Read(ref _disposed) != 0)
