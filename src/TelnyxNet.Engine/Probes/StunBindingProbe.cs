@@ -106,10 +106,10 @@ public static class StunBindingProbe
         for (var i = 0; i < options.Count && Remaining(options.Clock, deadline) > TimeSpan.Zero; i++)
         {
             tally.Sent++;
+            var sentBefore = client.Transmissions;
             try
             {
                 var outcome = await client.ExecuteAsync(NewBindingRequest(), remote, options.Retransmission, Remaining(options.Clock, deadline), cancellationToken).ConfigureAwait(false);
-                tally.Retransmissions += outcome.Transmissions - 1;
                 Accept(outcome, result, tally, log);
             }
             catch (ProbeException ex)
@@ -119,6 +119,11 @@ public static class StunBindingProbe
                 {
                     break;
                 }
+            }
+            finally
+            {
+                // Counted for failed transactions too: a timeout's retransmissions are the losses it saw.
+                tally.Retransmissions += Math.Max(0, client.Transmissions - sentBefore - 1);
             }
         }
     }

@@ -19,6 +19,7 @@ public sealed class StunUdpClient : IDisposable
     private readonly IEngineLog _log;
     private readonly CancellationTokenSource _lifetime = new();
     private int _malformed;
+    private int _transmissions;
     private int _disposed;
     private ProbeException? _receiveFailure;
 
@@ -33,6 +34,9 @@ public sealed class StunUdpClient : IDisposable
 
     /// <summary>Pending transactions and counts of ignored responses.</summary>
     public StunTransactionTable Transactions { get; } = new();
+
+    /// <summary>Requests sent in all, retransmissions included, whether or not their transactions succeeded.</summary>
+    public int Transmissions => Volatile.Read(ref _transmissions);
 
     /// <summary>Datagrams that did not decode as STUN.</summary>
     public int MalformedCount => Volatile.Read(ref _malformed);
@@ -108,6 +112,7 @@ public sealed class StunUdpClient : IDisposable
             lastSend = _clock.Elapsed;
             await SendAsync(request, remote, cancellationToken).ConfigureAwait(false);
             transmissions++;
+            Interlocked.Increment(ref _transmissions);
             _log.Verbose(i == 0
                 ? "Sent " + StunMessageType.MethodOf(BigEndian.ReadUInt16(request, 0)) + " request " + id + " to " + remote + "."
                 : "No answer yet from " + remote + "; retransmission " + i + " of " + (times.Count - 1) + ".");

@@ -1,0 +1,328 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using TelnyxNet.Engine.Stun;
+
+namespace TelnyxNet.Engine.Tests.Support;
+
+/// <summary>
+/// One real coturn (STUN/TURN, RFC 8489 / RFC 8656) on loopback for a test collection: listening
+/// on 127.0.0.1 and 127.0.0.2 (so that it supports RFC 5780 and sends OTHER-ADDRESS) and on ::1,
+/// over UDP, TCP and TLS with a certificate from a throw-away test CA, long-term credentials
+/// alice / secret123 in realm test.local. Started and torn down by xunit; never skipped: when
+/// turnserver is missing the tests fail and say how to install it.
+/// </summary>
+public sealed class CoturnFixture : IAsyncLifetime
+{
+    /// <summary>The long-term credential user name.</summary>
+    public const string Username = "alice";
+
+    /// <summary>The long-term credential password.</summary>
+    public const string Password = "secret123";
+
+    /// <summary>The realm.</summary>
+    public const string Realm = "test.local";
+
+    private const int RelayPortCount = 48;
+    private const int StartAttempts = 3;
+    private const int Sigterm = 15;
+    private static readonly TimeSpan ReadyLimit = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan TermLimit = TimeSpan.FromSeconds(3);
+    private static readonly IReadOnlyList<IPAddress> ListeningAddresses = new[] { IPAddress.Loopback, IPAddress.Parse("127.0.0.2"), IPAddress.IPv6Loopback };
+
+    private readonly object _logGate = new();
+    private readonly StringBuilder _log = new();
+    private TestCertificates? _certificates;
+    private Process? _process;
+    private string? _directory;
+
+    /// <summary>The STUN/TURN port (UDP and TCP) on 127.0.0.1, 127.0.0.2 and ::1.</summary>
+    public int ListeningPort { get; private set; }
+
+    /// <summary>The RFC 5780 alternate port, as named in OTHER-ADDRESS.</summary>
+    public int AltListeningPort { get; private set; }
+
+    /// <summary>The TLS (and DTLS) port.</summary>
+    public int TlsPort { get; private set; }
+
+    /// <summary>The alternate TLS port (set explicitly so that coturn binds no port we did not check).</summary>
+    public int AltTlsPort { get; private set; }
+
+    /// <summary>The lowest relay port.</summary>
+    public int MinRelayPort { get; private set; }
+
+    /// <summary>The highest relay port.</summary>
+    public int MaxRelayPort { get; private set; }
+
+    /// <summary>The CA that signed coturn's certificate.</summary>
+    public X509Certificate2 CaCertificate => Certificates.Authority;
+
+    /// <summary>A certificate check that trusts only the test CA (and checks the name).</summary>
+    public RemoteCertificateValidationCallback TrustTestCa => Certificates.TrustTestCa;
+
+    /// <summary>What coturn logged so far.</summary>
+    public string Log
+    {
+        get
+        {
+            lock (_logGate)
+            {
+                return _log.ToString();
+            }
+        }
+    }
+
+    private TestCertificates Certificates => _certificates ?? throw new InvalidOperationException("The coturn fixture is not initialized.");
+
+    /// <summary>Writes certificates, starts coturn and waits until it answers.</summary>
+    public async Task InitializeAsync()
+    {
+        var turnserver = FindTurnserver() ?? throw new InvalidOperationException(
+            "coturn's 'turnserver' is not installed (looked in PATH, /usr/bin, /usr/sbin, /usr/local/bin). The integration tests need a real coturn: apt-get install coturn");
+        try
+        {
+            _directory = Directory.CreateTempSubdirectory("telnyxnet-coturn-").FullName;
+            _certificates = TestCertificates.Create();
+            _certificates.WriteServerPem(Path.Combine(_directory, "cert.pem"), Path.Combine(_directory, "key.pem"));
+            var failures = new StringBuilder();
+            for (var attempt = 1; attempt <= StartAttempts; attempt++)
+            {
+                var failure = await TryStartAsync(turnserver).ConfigureAwait(false);
+                if (failure is null)
+                {
+                    return;
+                }
+
+                failures.Append("Attempt ").Append(attempt).Append(" (ports ").Append(ListeningPort).Append('-').Append(MaxRelayPort).Append("): ").AppendLine(failure);
+                await StopAsync().ConfigureAwait(false);
+            }
+
+            throw new InvalidOperationException("coturn did not become ready in " + StartAttempts + " attempts (new free ports each time)." + Environment.NewLine + failures + "coturn's log of the last attempt:" + Environment.NewLine + Log);
+        }
+        catch
+        {
+            await DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Stops coturn (SIGTERM, then kill after 3 s) and deletes the temporary directory.</summary>
+    public async Task DisposeAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        _certificates?.Dispose();
+        _certificates = null;
+        if (_directory is not null && Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+
+        _directory = null;
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
+
+    private static string? FindTurnserver()
+    {
+        var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
+        return path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Concat(new[] { "/usr/bin", "/usr/sbin", "/usr/local/bin" })
+            .Select(directory => Path.Combine(directory, "turnserver"))
+            .FirstOrDefault(File.Exists);
+    }
+
+    private async Task<string?> TryStartAsync(string turnserver)
+    {
+        var first = FreePorts.Block(4 + RelayPortCount, ListeningAddresses);
+        ListeningPort = first;
+        AltListeningPort = first + 1;
+        TlsPort = first + 2;
+        AltTlsPort = first + 3;
+        MinRelayPort = first + 4;
+        MaxRelayPort = first + 3 + RelayPortCount;
+        lock (_logGate)
+        {
+            _log.Clear();
+        }
+
+        var directory = _directory!;
+        var start = new ProcessStartInfo(turnserver)
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[]
+        {
+            "-n", "--no-cli", "--log-file=stdout", "--simple-log",
+            "--pidfile=" + Path.Combine(directory, "turnserver.pid"),
+            "--userdb=" + Path.Combine(directory, "turndb.sqlite"),
+            "-L", "127.0.0.1", "-L", "127.0.0.2", "-L", "::1", "-E", "127.0.0.1",
+            "--listening-port=" + ListeningPort, "--alt-listening-port=" + AltListeningPort,
+            "--tls-listening-port=" + TlsPort, "--alt-tls-listening-port=" + AltTlsPort,
+            "--min-port=" + MinRelayPort, "--max-port=" + MaxRelayPort,
+            "--lt-cred-mech", "--user=" + Username + ":" + Password, "--realm=" + Realm,
+            "--cert=" + Path.Combine(directory, "cert.pem"), "--pkey=" + Path.Combine(directory, "key.pem"),
+            "--allow-loopback-peers", "--fingerprint",
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => AppendLog(e.Data);
+        process.ErrorDataReceived += (_, e) => AppendLog(e.Data);
+        process.Start();
+        _process = process;
+        process.StandardInput.Close();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return await WaitUntilReadyAsync(process).ConfigureAwait(false);
+    }
+
+    /// <summary>Null once coturn answers a Binding over UDP and TCP (IPv4 and IPv6) and its TLS port accepts TCP; else why not.</summary>
+    private async Task<string?> WaitUntilReadyAsync(Process process)
+    {
+        var watch = Stopwatch.StartNew();
+        var checks = new (string What, Func<Task> Check)[]
+        {
+            ("UDP Binding on 127.0.0.1:" + ListeningPort, () => UdpBindingAsync(new IPEndPoint(IPAddress.Loopback, ListeningPort))),
+            ("UDP Binding on [::1]:" + ListeningPort, () => UdpBindingAsync(new IPEndPoint(IPAddress.IPv6Loopback, ListeningPort))),
+            ("TCP Binding on 127.0.0.1:" + ListeningPort, () => TcpBindingAsync(new IPEndPoint(IPAddress.Loopback, ListeningPort))),
+            ("TCP Binding on [::1]:" + ListeningPort, () => TcpBindingAsync(new IPEndPoint(IPAddress.IPv6Loopback, ListeningPort))),
+            ("TCP connect to the TLS port 127.0.0.1:" + TlsPort, () => TcpConnectAsync(new IPEndPoint(IPAddress.Loopback, TlsPort))),
+        };
+        foreach (var (what, check) in checks)
+        {
+            while (true)
+            {
+                if (process.HasExited)
+                {
+                    return "turnserver exited with code " + process.ExitCode + " before " + what + " worked.";
+                }
+
+                string error;
+                try
+                {
+                    await check().ConfigureAwait(false);
+                    break;
+                }
+                catch (Exception ex) when (ex is SocketException or IOException or OperationCanceledException or InvalidDataException)
+                {
+                    error = ex.GetType().Name + ": " + ex.Message;
+                }
+
+                if (watch.Elapsed > ReadyLimit)
+                {
+                    return "no " + what + " within " + ReadyLimit.TotalSeconds + " s (last error: " + error + ").";
+                }
+
+                await Task.Delay(50).ConfigureAwait(false);
+            }
+        }
+
+        return null;
+    }
+
+    private static async Task UdpBindingAsync(IPEndPoint server)
+    {
+        using var socket = new Socket(server.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        socket.Connect(server);
+        var request = new StunMessageBuilder(StunMethod.Binding, StunClass.Request).Build();
+        await socket.SendAsync(request.ToArray(), SocketFlags.None).ConfigureAwait(false);
+        var buffer = new byte[2048];
+        using var wait = new CancellationTokenSource(TimeSpan.FromMilliseconds(250));
+        var count = await socket.ReceiveAsync(buffer, SocketFlags.None, wait.Token).ConfigureAwait(false);
+        CheckBindingSuccess(request, buffer, count);
+    }
+
+    private static async Task TcpBindingAsync(IPEndPoint server)
+    {
+        using var socket = new Socket(server.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        using var wait = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+        await socket.ConnectAsync(server, wait.Token).ConfigureAwait(false);
+        var request = new StunMessageBuilder(StunMethod.Binding, StunClass.Request).Build();
+        await socket.SendAsync(request.ToArray(), SocketFlags.None, wait.Token).ConfigureAwait(false);
+        var buffer = new byte[2048];
+        var count = 0;
+        while (count < StunMessage.HeaderLength || count < StunMessage.HeaderLength + ((buffer[2] << 8) | buffer[3]))
+        {
+            var read = await socket.ReceiveAsync(buffer.AsMemory(count), SocketFlags.None, wait.Token).ConfigureAwait(false);
+            if (read == 0)
+            {
+                throw new IOException("coturn closed the TCP connection before a complete response.");
+            }
+
+            count += read;
+        }
+
+        CheckBindingSuccess(request, buffer, count);
+    }
+
+    private static async Task TcpConnectAsync(IPEndPoint server)
+    {
+        using var socket = new Socket(server.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        using var wait = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+        await socket.ConnectAsync(server, wait.Token).ConfigureAwait(false);
+    }
+
+    private static void CheckBindingSuccess(StunMessage request, byte[] buffer, int count)
+    {
+        if (!StunDecoder.TryDecode(buffer, 0, count, out var response, out var error))
+        {
+            throw new InvalidDataException("coturn's answer does not decode: " + error);
+        }
+
+        if (response!.TransactionId != request.TransactionId || response.Class != StunClass.SuccessResponse || response.MappedEndPoint is null)
+        {
+            throw new InvalidDataException("coturn answered " + response.Method + " " + response.Class + " without a mapped address.");
+        }
+    }
+
+    private void AppendLog(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_logGate)
+        {
+            _log.AppendLine(line);
+        }
+    }
+
+    private async Task StopAsync()
+    {
+        var process = _process;
+        _process = null;
+        if (process is null)
+        {
+            return;
+        }
+
+        using (process)
+        {
+            if (!process.HasExited)
+            {
+                SendSignal(process.Id, Sigterm);
+                using var wait = new CancellationTokenSource(TermLimit);
+                try
+                {
+                    await process.WaitForExitAsync(wait.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    process.Kill(entireProcessTree: true);
+                    await process.WaitForExitAsync().ConfigureAwait(false);
+                }
+            }
+        }
+    }
+}
