@@ -30,29 +30,36 @@ public static class SaslPrep
             mapped.Append(IsNonAsciiSpace(c) ? ' ' : c);
         }
 
-        var normalized = mapped.ToString().Normalize(NormalizationForm.FormKC);
-        for (var i = 0; i < normalized.Length; i++)
-        {
-            var c = normalized[i];
-            if (char.IsHighSurrogate(c) && i + 1 < normalized.Length && char.IsLowSurrogate(normalized[i + 1]))
-            {
-                var codePoint = char.ConvertToUtf32(c, normalized[i + 1]);
-                if (IsProhibitedSupplementary(codePoint))
-                {
-                    throw new ArgumentException("The text holds a prohibited character U+" + codePoint.ToString("X") + " (RFC 4013 §2.3).", nameof(input));
-                }
+        // Non-characters and lone surrogates are checked before NFKC, which leaves them as they are
+        // but, on some runtimes, refuses them with a message that would not name the rule.
+        var prepared = mapped.ToString();
+        Refuse(prepared, IsNonCharacter);
+        prepared = prepared.Normalize(NormalizationForm.FormKC);
+        Refuse(prepared, IsProhibited);
+        return prepared;
+    }
 
+    /// <summary>Throws on the first code point <paramref name="prohibited"/> matches, or on a lone surrogate.</summary>
+    private static void Refuse(string text, Func<int, bool> prohibited)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            int codePoint = text[i];
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                codePoint = char.ConvertToUtf32(text[i], text[i + 1]);
                 i++;
-                continue;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                throw new ArgumentException("The text holds a lone surrogate U+" + codePoint.ToString("X4") + " (RFC 3454 table C.5).", "input");
             }
 
-            if (IsProhibited(c))
+            if (prohibited(codePoint))
             {
-                throw new ArgumentException("The text holds a prohibited character U+" + ((int)c).ToString("X4") + " (RFC 4013 §2.3).", nameof(input));
+                throw new ArgumentException("The text holds a prohibited character U+" + codePoint.ToString("X4") + " (RFC 4013 §2.3).", "input");
             }
         }
-
-        return normalized;
     }
 
     /// <summary>RFC 3454 table B.1.</summary>
@@ -64,16 +71,14 @@ public static class SaslPrep
     private static bool IsNonAsciiSpace(char c) =>
         c == '\u00A0' || c == '\u1680' || (c >= '\u2000' && c <= '\u200B') || c == '\u202F' || c == '\u205F' || c == '\u3000';
 
-    /// <summary>RFC 3454 tables C.2 (controls), C.3 (private use), C.4 (non-characters), C.5 (lone surrogates), C.8 (change display).</summary>
-    private static bool IsProhibited(char c) =>
-        c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u06DD' || c == '\u070F' || c == '\u180E'
-        || c == '\u200C' || c == '\u200D' || c == '\u2028' || c == '\u2029' || (c >= '\u2060' && c <= '\u2063')
-        || (c >= '\u206A' && c <= '\u206F') || c == '\uFEFF' || (c >= '\uFFF9' && c <= '\uFFFC')
-        || (c >= '\uE000' && c <= '\uF8FF') || (c >= '\uFDD0' && c <= '\uFDEF') || c == '\uFFFE' || c == '\uFFFF'
-        || char.IsSurrogate(c) || (c >= '\u200E' && c <= '\u200F') || (c >= '\u202A' && c <= '\u202E')
-        || (c >= '\u0340' && c <= '\u0341');
+    /// <summary>RFC 3454 table C.4: non-character code points.</summary>
+    private static bool IsNonCharacter(int c) => (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
 
-    private static bool IsProhibitedSupplementary(int codePoint) =>
-        (codePoint & 0xFFFE) == 0xFFFE || (codePoint >= 0xF0000) || (codePoint >= 0x1D173 && codePoint <= 0x1D17A)
-        || codePoint == 0xE0001 || (codePoint >= 0xE0020 && codePoint <= 0xE007F);
+    /// <summary>RFC 3454 tables C.2 (controls), C.3 (private use), C.6-C.9 (not plain text, display, tagging).</summary>
+    private static bool IsProhibited(int c) =>
+        c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x06DD || c == 0x070F || c == 0x180E
+        || c == 0x200C || c == 0x200D || c == 0x2028 || c == 0x2029 || (c >= 0x2060 && c <= 0x2063)
+        || (c >= 0x206A && c <= 0x206F) || c == 0xFEFF || (c >= 0xFFF9 && c <= 0xFFFC)
+        || (c >= 0xE000 && c <= 0xF8FF) || c >= 0xF0000 || (c >= 0x200E && c <= 0x200F) || (c >= 0x202A && c <= 0x202E)
+        || (c >= 0x0340 && c <= 0x0341) || (c >= 0x1D173 && c <= 0x1D17A) || c == 0xE0001 || (c >= 0xE0020 && c <= 0xE007F);
 }

@@ -39,9 +39,10 @@ public sealed class SaslPrepTests
     [Fact]
     public void Refuses_lone_surrogates_and_non_characters()
     {
-        foreach (var input in new[] { "a\uD800b", "a\uDC00", "\uD800", "a\uFFFEb", "\uFFFF" })
+        foreach (var (input, rule) in new[] { ("a\uD800b", "C.5"), ("a\uDC00", "C.5"), ("\uD800", "C.5"), ("a\uFFFEb", "U+FFFE"), ("\uFFFF", "U+FFFF"), ("a\U0001FFFEb", "U+1FFFE"), ("\uFDD0", "U+FDD0") })
         {
-            Assert.Throws<ArgumentException>(() => SaslPrep.Prepare(input));
+            var error = Assert.Throws<ArgumentException>(() => SaslPrep.Prepare(input));
+            Assert.Contains(rule, error.Message);
         }
     }
 

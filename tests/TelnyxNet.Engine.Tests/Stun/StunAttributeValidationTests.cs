@@ -22,7 +22,7 @@ public sealed class StunAttributeValidationTests
         { "ERROR-CODE class 2", T.ErrorCode, "00000263", "invalid code: class 2, number 99" },
         { "ERROR-CODE number 100", T.ErrorCode, "00000464", "invalid code: class 4, number 100" },
         { "ERROR-CODE of 3 bytes", T.ErrorCode, "000004", "shorter than 4 bytes" },
-        { "ERROR-CODE reason of 763 bytes", T.ErrorCode, "00000400" + Repeat("61", 763), "reason phrase longer than 762 bytes" },
+        { "ERROR-CODE reason of 764 bytes", T.ErrorCode, "00000400" + Repeat("61", 764), "reason phrase longer than 763 bytes" },
         { "MESSAGE-INTEGRITY of 19 bytes", T.MessageIntegrity, Repeat("ab", 19), "HMAC-SHA1 value of 19 bytes; 20 expected" },
         { "MESSAGE-INTEGRITY of 32 bytes", T.MessageIntegrity, Repeat("ab", 32), "HMAC-SHA1 value of 32 bytes; 20 expected" },
         { "MESSAGE-INTEGRITY-SHA256 of 15 bytes", T.MessageIntegritySha256, Repeat("ab", 15), "HMAC-SHA256 value of 15 bytes; 16 to 32 in steps of 4 expected" },
@@ -49,7 +49,7 @@ public sealed class StunAttributeValidationTests
         { "PASSWORD-ALGORITHM with none", T.PasswordAlgorithm, string.Empty, "0 algorithms" },
         { "USERNAME of 509 bytes", T.Username, Repeat("61", 509), "longer than the 508 bytes allowed" },
         { "ALTERNATE-DOMAIN of 256 bytes", T.AlternateDomain, Repeat("61", 256), "longer than the 255 bytes allowed" },
-        { "SOFTWARE of 763 bytes", T.Software, Repeat("61", 763), "longer than the 762 bytes allowed" },
+        { "SOFTWARE of 764 bytes", T.Software, Repeat("61", 764), "longer than the 763 bytes allowed" },
     };
 
     [Theory]
@@ -70,9 +70,26 @@ public sealed class StunAttributeValidationTests
     }
 
     [Fact]
+    public void An_error_reason_that_is_not_UTF8_re_encodes_byte_for_byte()
+    {
+        var reason = Enumerable.Repeat((byte)0xFF, 300).ToArray();
+        var bytes = RawStun.Message(0x0111, (T.ErrorCode, RawStun.Concat(new byte[] { 0, 0, 4, 0 }, reason)));
+        Assert.True(StunDecoder.TryDecode(bytes, out var message, out var error), error?.ToString());
+
+        var rebuilt = new StunMessageBuilder(message!.Method, message.Class, message.TransactionId);
+        foreach (var attribute in message.Attributes)
+        {
+            rebuilt.Add(attribute);
+        }
+
+        Assert.Equal(bytes, rebuilt.Encode());
+        Assert.Equal(400, message.Error!.Code);
+    }
+
+    [Fact]
     public void The_longest_allowed_text_values_decode()
     {
-        foreach (var (type, max) in new[] { (T.Username, 508), (T.AlternateDomain, 255), (T.Software, 762), (T.Realm, 762), (T.Nonce, 762) })
+        foreach (var (type, max) in new[] { (T.Username, 508), (T.AlternateDomain, 255), (T.Software, 763), (T.Realm, 763), (T.Nonce, 763) })
         {
             var bytes = RawStun.Message(RawStun.BindingRequest, (type, Encoding.ASCII.GetBytes(new string('a', max))));
             Assert.True(StunDecoder.TryDecode(bytes, out var message, out var error), error?.ToString());
@@ -247,12 +264,15 @@ public sealed class StunAttributeValidationTests
         var username = Assert.Throws<ArgumentException>(() => new StunTextAttribute(T.Username, new string('a', 509)));
         Assert.Contains("USERNAME is limited to 508 bytes", username.Message);
         Assert.Throws<ArgumentException>(() => new StunTextAttribute(T.Username, string.Concat(Enumerable.Repeat("\u30DE", 170))));
-        Assert.Throws<ArgumentException>(() => new StunTextAttribute(T.Realm, new string('a', 763)));
+        Assert.Throws<ArgumentException>(() => new StunTextAttribute(T.Realm, new string('a', 510)));
+        Assert.Throws<ArgumentException>(() => new StunTextAttribute(T.Nonce, new string('a', 510)));
+        Assert.Throws<ArgumentException>(() => new StunTextAttribute(T.Software, new string('a', 764)));
+        Assert.Throws<ArgumentException>(() => new StunErrorCodeAttribute(400, new string('a', 510)));
         Assert.Throws<ArgumentException>(() => new StunTextAttribute(T.AlternateDomain, new string('a', 256)));
 
         var longest = new StunMessageBuilder(StunMethod.Binding, StunClass.Request)
             .Add(new StunTextAttribute(T.Username, new string('a', 508)))
-            .Add(new StunTextAttribute(T.Nonce, string.Concat(Enumerable.Repeat("\u30DE", 254))))
+            .Add(new StunTextAttribute(T.Nonce, string.Concat(Enumerable.Repeat("\u30DE", 169))))
             .Build();
         Assert.Equal(508, longest.GetAttribute<StunTextAttribute>(T.Username)!.Value.Length);
     }

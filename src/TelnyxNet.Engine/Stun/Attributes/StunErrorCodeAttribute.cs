@@ -5,12 +5,26 @@ namespace TelnyxNet.Engine.Stun;
 
 /// <summary>
 /// ERROR-CODE (RFC 8489 §14.8): 21 reserved bits, the class (hundreds, 3 to 6) in three bits,
-/// the number (0 to 99) in eight bits, then a UTF-8 reason phrase under 763 bytes.
+/// the number (0 to 99) in eight bits, then a UTF-8 reason phrase of under 128 characters: at
+/// most 509 bytes when encoding, 763 when decoding. The reason's bytes are kept as received.
 /// </summary>
 public sealed class StunErrorCodeAttribute : StunAttribute
 {
-    /// <summary>Creates an ERROR-CODE attribute; the code must be 300 to 699.</summary>
+    private const int MaxEncodedReasonBytes = 509;
+    private const int MaxDecodedReasonBytes = 763;
+    private readonly byte[] _reason;
+
+    /// <summary>Creates an ERROR-CODE attribute; the code must be 300 to 699 and the reason at most 509 bytes of UTF-8.</summary>
     public StunErrorCodeAttribute(int code, string reason)
+        : this(code, Encoding.UTF8.GetBytes(reason ?? string.Empty))
+    {
+        if (_reason.Length > MaxEncodedReasonBytes)
+        {
+            throw new ArgumentException("The reason phrase is limited to " + MaxEncodedReasonBytes + " bytes of UTF-8; got " + _reason.Length + ".", nameof(reason));
+        }
+    }
+
+    private StunErrorCodeAttribute(int code, byte[] reason)
         : base(StunAttributeType.ErrorCode)
     {
         if (code < 300 || code > 699)
@@ -19,7 +33,8 @@ public sealed class StunErrorCodeAttribute : StunAttribute
         }
 
         Code = code;
-        Reason = reason ?? string.Empty;
+        _reason = reason;
+        Reason = Encoding.UTF8.GetString(reason);
     }
 
     /// <summary>The error code, e.g. 401.</summary>
@@ -36,9 +51,9 @@ public sealed class StunErrorCodeAttribute : StunAttribute
             return null;
         }
 
-        if (value.Length - 4 > 762)
+        if (value.Length - 4 > MaxDecodedReasonBytes)
         {
-            error = "reason phrase longer than 762 bytes";
+            error = "reason phrase longer than " + MaxDecodedReasonBytes + " bytes";
             return null;
         }
 
@@ -51,7 +66,8 @@ public sealed class StunErrorCodeAttribute : StunAttribute
         }
 
         error = null;
-        var reason = Encoding.UTF8.GetString(value.Buffer, value.Offset + 4, value.Length - 4);
+        var reason = new byte[value.Length - 4];
+        System.Buffer.BlockCopy(value.Buffer, value.Offset + 4, reason, 0, reason.Length);
         return new StunErrorCodeAttribute((errorClass * 100) + number, reason);
     }
 
@@ -60,7 +76,7 @@ public sealed class StunErrorCodeAttribute : StunAttribute
         writer.WriteUInt16(0);
         writer.WriteByte((byte)(Code / 100));
         writer.WriteByte((byte)(Code % 100));
-        writer.WriteBytes(Encoding.UTF8.GetBytes(Reason));
+        writer.WriteBytes(_reason);
     }
 
     /// <inheritdoc />
