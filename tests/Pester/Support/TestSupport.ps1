@@ -1,0 +1,152 @@
+# Helpers the Pester tests dot-source in BeforeAll. They run in Windows PowerShell 5.1 and PowerShell 7.
+
+function Get-TelnyxNetModuleDirectory {
+    <#
+    .SYNOPSIS
+    The built module folder: $env:TELNYXNET_MODULE_PATH (set by build.ps1 -Task Test), else <repo>/out/TelnyxNet.
+    #>
+    if ($env:TELNYXNET_MODULE_PATH) {
+        return $env:TELNYXNET_MODULE_PATH
+    }
+
+    $repoRoot = Split-Path -Path (Split-Path -Path (Split-Path -Path $PSScriptRoot -Parent) -Parent) -Parent
+    return Join-Path -Path (Join-Path -Path $repoRoot -ChildPath 'out') -ChildPath 'TelnyxNet'
+}
+
+function Get-FreeLoopbackPort {
+    <#
+    .SYNOPSIS
+    A loopback port that is free for both UDP and TCP right now (coturn listens on both).
+    #>
+    for ($attempt = 1; $attempt -le 20; $attempt++) {
+        $udp = [System.Net.Sockets.UdpClient]::new([System.Net.IPEndPoint]::new([System.Net.IPAddress]::Loopback, 0))
+        try {
+            $port = $udp.Client.LocalEndPoint.Port
+            $tcp = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, $port)
+            try {
+                $tcp.Start()
+                return $port
+            }
+            catch [System.Net.Sockets.SocketException] {
+                Write-Verbose "Port $port is taken over TCP; trying another ($attempt of 20)."
+            }
+            finally {
+                $tcp.Stop()
+            }
+        }
+        finally {
+            $udp.Close()
+        }
+    }
+
+    throw 'Found no loopback port free for both UDP and TCP in 20 attempts.'
+}
+
+function Test-StunAnswer {
+    <#
+    .SYNOPSIS
+    Sends one raw STUN Binding request (RFC 8489 section 5) to 127.0.0.1:Port and says whether a
+    Binding success response came back within TimeoutMilliseconds. Independent of the module under test.
+    #>
+    param(
+        [Parameter(Mandatory)][int]$Port,
+        [int]$TimeoutMilliseconds = 200
+    )
+
+    $request = New-Object -TypeName byte[] -ArgumentList 20
+    $request[1] = 0x01
+    $request[4] = 0x21
+    $request[5] = 0x12
+    $request[6] = 0xA4
+    $request[7] = 0x42
+    $transactionId = New-Object -TypeName byte[] -ArgumentList 12
+    [System.Random]::new().NextBytes($transactionId)
+    [System.Array]::Copy($transactionId, 0, $request, 8, 12)
+    $client = [System.Net.Sockets.UdpClient]::new([System.Net.IPEndPoint]::new([System.Net.IPAddress]::Loopback, 0))
+    try {
+        $client.Client.ReceiveTimeout = $TimeoutMilliseconds
+        [void]$client.Send($request, $request.Length, [System.Net.IPEndPoint]::new([System.Net.IPAddress]::Loopback, $Port))
+        $from = [System.Net.IPEndPoint]::new([System.Net.IPAddress]::Any, 0)
+        $response = $client.Receive([ref]$from)
+        return ($response.Length -ge 20 -and $response[0] -eq 0x01 -and $response[1] -eq 0x01)
+    }
+    catch [System.Net.Sockets.SocketException] {
+        return $false
+    }
+    finally {
+        $client.Close()
+    }
+}
+
+function Start-TestCoturn {
+    <#
+    .SYNOPSIS
+    Starts a private coturn on 127.0.0.1 (UDP and TCP) in a new temp folder and waits, bounded,
+    until it answers a Binding request. Returns Process, Port and Directory for Stop-TestCoturn.
+    #>
+    $directory = Join-Path -Path ([System.IO.Path]::GetTempPath()) -ChildPath ('telnyxnet-pester-' + [guid]::NewGuid().ToString('N'))
+    New-Item -ItemType Directory -Path $directory | Out-Null
+    $coturn = [pscustomobject]@{ Process = $null; Port = 0; Directory = $directory }
+    try {
+        $coturn.Port = Get-FreeLoopbackPort
+        # -n: no /etc/turnserver.conf; a private --userdb; plain STUN/TURN on UDP and TCP only.
+        $arguments = @(
+            '-n', '--no-cli', '--no-tls', '--no-dtls',
+            '--listening-ip=127.0.0.1', '--relay-ip=127.0.0.1', ('--listening-port=' + $coturn.Port),
+            ('--userdb=' + (Join-Path -Path $directory -ChildPath 'turndb.sqlite')),
+            ('--pidfile=' + (Join-Path -Path $directory -ChildPath 'turn.pid')),
+            ('--log-file=' + (Join-Path -Path $directory -ChildPath 'turn.log')), '--simple-log', '--no-stdout-log'
+        )
+        $coturn.Process = Start-Process -FilePath 'turnserver' -ArgumentList $arguments -PassThru `
+            -RedirectStandardOutput (Join-Path -Path $directory -ChildPath 'stdout.txt') `
+            -RedirectStandardError (Join-Path -Path $directory -ChildPath 'stderr.txt')
+        for ($attempt = 1; $attempt -le 50; $attempt++) {
+            if ($coturn.Process.HasExited) {
+                throw ('turnserver exited with code {0}: {1}' -f $coturn.Process.ExitCode, (Get-CoturnLog -Coturn $coturn))
+            }
+
+            if (Test-StunAnswer -Port $coturn.Port) {
+                return $coturn
+            }
+
+            Start-Sleep -Milliseconds 100
+        }
+
+        throw ('turnserver did not answer on 127.0.0.1:{0} within 50 attempts: {1}' -f $coturn.Port, (Get-CoturnLog -Coturn $coturn))
+    }
+    catch {
+        Stop-TestCoturn -Coturn $coturn
+        throw
+    }
+}
+
+function Get-CoturnLog {
+    <#
+    .SYNOPSIS
+    coturn's log and console output, as one string, for the message of a failed start.
+    #>
+    param([Parameter(Mandatory)]$Coturn)
+
+    $text = Get-ChildItem -Path $Coturn.Directory -File -ErrorAction SilentlyContinue |
+        Where-Object { $_.Extension -in '.log', '.txt' } |
+        ForEach-Object { Get-Content -Path $_.FullName -Raw -ErrorAction SilentlyContinue }
+    return (@($text) -join [Environment]::NewLine)
+}
+
+function Stop-TestCoturn {
+    <#
+    .SYNOPSIS
+    Ends the coturn that Start-TestCoturn started (that process only) and removes its temp folder.
+    #>
+    param([Parameter(Mandatory)]$Coturn)
+
+    try {
+        if ($null -ne $Coturn.Process -and -not $Coturn.Process.HasExited) {
+            $Coturn.Process.Kill()
+            [void]$Coturn.Process.WaitForExit(5000)
+        }
+    }
+    finally {
+        Remove-Item -LiteralPath $Coturn.Directory -Recurse -Force -ErrorAction SilentlyContinue
+    }
+}

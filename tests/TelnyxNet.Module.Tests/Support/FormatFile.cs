@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace TelnyxNet.Module.Tests.Support;
+
+/// <summary>The views of a PowerShell format file (*.Format.ps1xml), as far as the contract tests need them.</summary>
+public sealed class FormatFile
+{
+    private FormatFile(IReadOnlyList<FormatView> views) => Views = views;
+
+    public IReadOnlyList<FormatView> Views { get; }
+
+    public static FormatFile Load(string path)
+    {
+        var document = XDocument.Load(path);
+        var views = document.Descendants("View").Select(view =>
+        {
+            var table = view.Element("TableControl");
+            var items = table?.Descendants("TableColumnItem").ToList() ?? new List<XElement>();
+            return new FormatView(
+                (string?)view.Element("Name") ?? string.Empty,
+                view.Element("ViewSelectedBy")?.Elements("TypeName").Select(t => t.Value.Trim()).ToList() ?? new List<string>(),
+                table != null,
+                table?.Descendants("TableColumnHeader").Count() ?? 0,
+                items.Select(i => i.Element("PropertyName")?.Value.Trim()).OfType<string>().ToList(),
+                items.Select(i => i.Element("ScriptBlock")?.Value).OfType<string>().ToList());
+        }).ToList();
+        return new FormatFile(views);
+    }
+}
+
+/// <summary>One view: the types it is for, and, for a table, its headers and columns.</summary>
+public sealed record FormatView(string Name, IReadOnlyList<string> TypeNames, bool IsTable, int HeaderCount, IReadOnlyList<string> PropertyNames, IReadOnlyList<string> ScriptBlocks)
+{
+    private static readonly Regex PipelineProperty = new(@"\$_\.(\w+)", RegexOptions.CultureInvariant);
+
+    public int ColumnCount => PropertyNames.Count + ScriptBlocks.Count;
+
+    /// <summary>The properties the script-block columns read from <c>$_</c>.</summary>
+    public IEnumerable<string> ScriptBlockProperties =>
+        ScriptBlocks.SelectMany(s => PipelineProperty.Matches(s).Select(m => m.Groups[1].Value)).Distinct(StringComparer.Ordinal);
+}
