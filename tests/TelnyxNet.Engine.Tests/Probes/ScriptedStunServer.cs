@@ -44,4 +44,11 @@ internal static class ScriptedStunServer
         var seen = 0;
         return request => Interlocked.Increment(ref seen) <= count ? null : inner(request);
     }
+
+    /// <summary>Answers like <paramref name="inner"/> for the first <paramref name="count"/> requests, then falls silent.</summary>
+    public static Func<byte[], byte[]?> AnswerFirst(int count, Func<byte[], byte[]?> inner)
+    {
+        var seen = 0;
+        return request => Interlocked.Increment(ref seen) <= count ? inner(request) : null;
+    }
 }

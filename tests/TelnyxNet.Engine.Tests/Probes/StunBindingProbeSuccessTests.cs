@@ -90,6 +90,22 @@ public sealed class StunBindingProbeSuccessTests
     }
 
     [Fact]
+    public async Task A_server_that_falls_silent_midway_is_still_a_success_that_reports_the_unanswered_request()
+    {
+        var h = new ProbeHarness(SystemClock.Instance) { Responder = _ => ScriptedStunServer.AnswerFirst(3, ScriptedStunServer.Success(ProbeHarness.Mapped)) };
+
+        var result = Assert.Single(await h.Run(h.Options(new[] { "192.0.2.1" }, count: 5, timeout: TimeSpan.FromSeconds(1))));
+
+        Assert.Equal(ProbeStatus.Succeeded, result.Status);
+        Assert.Equal(FailureReason.None, result.FailureReason);
+        Assert.Equal(4, result.Sent);
+        Assert.Equal(3, result.Received);
+        Assert.True(result.Retransmissions >= 1, "retransmissions " + result.Retransmissions);
+        Assert.Contains("1 request(s) unanswered", result.Message);
+        Assert.Contains("No response", result.Message);
+    }
+
+    [Fact]
     public async Task Each_address_of_a_host_gets_its_own_result()
     {
         var h = new ProbeHarness(new ManualClock());
