@@ -17,8 +17,23 @@ done
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/telnyxnet-bench.XXXXXX")
 turn_pid=""
+step_pid=""
+
+# Runs one bench step as the leader of its own process group and waits for it, so that a signal
+# to this script is handled at once and ends the step with every process it started.
+step() {
+  setsid "$@" &
+  step_pid=$!
+  local rc=0
+  wait "$step_pid" || rc=$?
+  step_pid=""
+  return "$rc"
+}
 
 cleanup() {
+  if [ -n "$step_pid" ]; then
+    kill -TERM -- "-$step_pid" 2>/dev/null || true
+  fi
   if [ -n "$turn_pid" ] && kill -0 "$turn_pid" 2>/dev/null; then
     kill "$turn_pid" 2>/dev/null || true
     for _ in $(seq 1 30); do
@@ -78,8 +93,8 @@ fi
 results="$work/results.tsv"
 echo "== load average before measuring: $(cut -d ' ' -f 1-3 /proc/loadavg) (1/5/15 min, $(nproc) cores)"
 echo "== inprocess"
-"$bench" inprocess --port "$port" --iterations "$iterations" --results "$results"
+step "$bench" inprocess --port "$port" --iterations "$iterations" --results "$results"
 echo "== scenario"
-"$bench" scenario --port "$port" --runs "$runs" --results "$results"
+step "$bench" scenario --port "$port" --runs "$runs" --results "$results"
 echo "== summary"
-"$bench" summary --results "$results" --server "coturn $(turnserver --version 2>/dev/null | head -n 1) on 127.0.0.1:$port"
+step "$bench" summary --results "$results" --server "coturn $(turnserver --version 2>/dev/null | head -n 1) on 127.0.0.1:$port"

@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using TelnyxNet.Bench;
 using TelnyxNet.Bench.Codec;
@@ -8,7 +9,7 @@ using TelnyxNet.Engine.Diagnosis;
 
 const string Usage = """
     usage: TelnyxNet.Bench <subcommand> [options]
-      codec [BenchmarkDotNet options]   codec micro-benchmarks (default: all, --filter '*')
+      codec [BenchmarkDotNet options]   codec micro-benchmarks (default: all, --filter '*'; --job short is quick)
       inprocess --port P [--iterations N] [--warmup N] [--results FILE]
                                         engine Binding round trips against 127.0.0.1:P
       scenario --port P [--runs N] [--warmup N] [--refused-runs N] [--bound S]
@@ -30,8 +31,9 @@ try
     switch (args[0])
     {
         case "codec":
+            Directory.SetCurrentDirectory(RepositoryPaths.BenchProject());
             var bdnArgs = rest.Contains("--filter") ? rest : rest.Concat(new[] { "--filter", "*" }).ToArray();
-            var summaries = BenchmarkSwitcher.FromTypes(new[] { typeof(CodecBenchmarks) }).Run(bdnArgs, CodecConfig.Create());
+            var summaries = BenchmarkSwitcher.FromTypes(new[] { typeof(CodecBenchmarks) }).Run(bdnArgs, DefaultConfig.Instance);
             return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
         case "inprocess":
             return await InProcessCommand.RunAsync(BenchArguments.Parse(rest));

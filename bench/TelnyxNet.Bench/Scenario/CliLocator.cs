@@ -10,7 +10,7 @@ internal static class CliLocator
     {
         if (path == null)
         {
-            var folder = Path.Combine(RepositoryRoot(), ReleaseFolder);
+            var folder = Path.Combine(RepositoryPaths.Root(), ReleaseFolder);
             var apphost = Path.Combine(folder, OperatingSystem.IsWindows() ? "telnyxnet.exe" : "telnyxnet");
             path = File.Exists(apphost) ? apphost : Path.Combine(folder, "telnyxnet.dll");
         }
@@ -23,18 +23,5 @@ internal static class CliLocator
         return path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
             ? new BenchCommandLine("dotnet", new[] { path }, "dotnet " + path)
             : new BenchCommandLine(path, Array.Empty<string>(), "apphost " + path);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "TelnyxNet.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new UsageException("no TelnyxNet.sln above " + AppContext.BaseDirectory + "; pass --cli.");
     }
 }
