@@ -1,0 +1,63 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Running;
+using TelnyxNet.Bench;
+using TelnyxNet.Bench.Codec;
+using TelnyxNet.Bench.InProcess;
+using TelnyxNet.Bench.Scenario;
+using TelnyxNet.Bench.Summary;
+using TelnyxNet.Engine.Diagnosis;
+
+const string Usage = """
+    usage: TelnyxNet.Bench <subcommand> [options]
+      codec [BenchmarkDotNet options]   codec micro-benchmarks (default: all, --filter '*'; --job short is quick)
+      inprocess --port P [--iterations N] [--warmup N] [--results FILE]
+                                        engine Binding round trips against 127.0.0.1:P
+      scenario --port P [--runs N] [--warmup N] [--refused-runs N] [--bound S]
+               [--silent-timeout S] [--cli PATH] [--turnutils PATH] [--results FILE]
+                                        whole-process telnyxnet vs turnutils_stunclient
+      summary --results FILE [--server TEXT]
+                                        one table with ratios from a results file
+    """;
+
+if (args.Length == 0)
+{
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
+
+var rest = args.Skip(1).ToArray();
+try
+{
+    switch (args[0])
+    {
+        case "codec":
+            Directory.SetCurrentDirectory(RepositoryPaths.BenchProject());
+            var bdnArgs = rest.Contains("--filter") ? rest : rest.Concat(new[] { "--filter", "*" }).ToArray();
+            var summaries = BenchmarkSwitcher.FromTypes(new[] { typeof(CodecBenchmarks) }).Run(bdnArgs, DefaultConfig.Instance);
+            return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+        case "inprocess":
+            return await InProcessCommand.RunAsync(BenchArguments.Parse(rest));
+        case "scenario":
+            return await ScenarioCommand.RunAsync(BenchArguments.Parse(rest));
+        case "summary":
+            return SummaryCommand.Run(BenchArguments.Parse(rest));
+        default:
+            throw new UsageException("unknown subcommand '" + args[0] + "'.");
+    }
+}
+catch (UsageException ex)
+{
+    Console.Error.WriteLine("TelnyxNet.Bench: " + ex.Message);
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
+catch (Exception ex) when (ex is ProbeException || ex is InvalidOperationException)
+{
+    Console.Error.WriteLine("TelnyxNet.Bench: " + ex.Message);
+    return 1;
+}
+catch (Exception ex) when (ex is ProbeException || ex is InvalidOperationException)
+{
+    Console.Error.WriteLine("TelnyxNet.Bench: " + ex.Message);
+    return 1;
+}
