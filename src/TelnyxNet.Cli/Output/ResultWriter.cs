@@ -10,21 +10,13 @@ namespace TelnyxNet.Cli.Output;
 /// <summary>Prints engine results as a table, JSON or CSV.</summary>
 internal static class ResultWriter
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     /// <summary>Writes <paramref name="results"/>; <paramref name="columns"/> are the table's columns.</summary>
     public static void Write<T>(TextWriter output, IReadOnlyList<T> results, OutputFormat format, IReadOnlyList<TableColumn<T>> columns, Func<T, string?> footnote)
     {
         switch (format)
         {
             case OutputFormat.Json:
-                output.WriteLine(JsonSerializer.Serialize(results, Json));
+                output.WriteLine(JsonSerializer.Serialize(results, JsonOptions()));
                 break;
             case OutputFormat.Csv:
                 WriteCsv(output, results);
@@ -34,6 +26,15 @@ internal static class ResultWriter
                 break;
         }
     }
+
+    /// <summary>Built only for --json, so that table and CSV output never load System.Text.Json.</summary>
+    private static JsonSerializerOptions JsonOptions() => new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter() },
+    };
 
     private static void WriteTable<T>(TextWriter output, IReadOnlyList<T> results, IReadOnlyList<TableColumn<T>> columns, Func<T, string?> footnote)
     {

@@ -13,6 +13,7 @@ public sealed class ConnectedUdpSocket : IDatagramSocket
     private const int MaxDatagram = 65535;
     private readonly Socket _socket;
     private readonly IPEndPoint _remote;
+    private readonly byte[] _buffer = new byte[MaxDatagram];
     private int _disposed;
 
     private ConnectedUdpSocket(Socket socket, IPEndPoint remote)
@@ -60,13 +61,12 @@ public sealed class ConnectedUdpSocket : IDatagramSocket
     /// <inheritdoc />
     public async Task<ReceivedDatagram> ReceiveAsync(CancellationToken cancellationToken)
     {
-        var buffer = new byte[MaxDatagram];
         using (cancellationToken.Register(Dispose))
         {
             try
             {
-                var count = await _socket.ReceiveAsync(new ArraySegment<byte>(buffer), SocketFlags.None).ConfigureAwait(false);
-                return new ReceivedDatagram(buffer, count, _remote);
+                var count = await _socket.ReceiveAsync(new ArraySegment<byte>(_buffer), SocketFlags.None).ConfigureAwait(false);
+                return new ReceivedDatagram(_buffer, count, _remote);
             }
             catch (Exception ex) when (cancellationToken.IsCancellationRequested && (ex is ObjectDisposedException || ex is SocketException))
             {

@@ -11,7 +11,11 @@ public interface IDatagramSocket : IDisposable
     /// <summary>Sends one datagram.</summary>
     Task SendAsync(byte[] datagram, EndPoint remote, CancellationToken cancellationToken);
 
-    /// <summary>Receives one datagram; throws <see cref="System.Net.Sockets.SocketException"/> on socket errors.</summary>
+    /// <summary>
+    /// Receives one datagram; throws <see cref="System.Net.Sockets.SocketException"/> on socket errors.
+    /// The datagram's buffer may be reused by the next receive: copy what must outlive it.
+    /// One receive at a time.
+    /// </summary>
     Task<ReceivedDatagram> ReceiveAsync(CancellationToken cancellationToken);
 }
 
@@ -26,7 +30,7 @@ public readonly struct ReceivedDatagram
         Source = source;
     }
 
-    /// <summary>The buffer holding the bytes.</summary>
+    /// <summary>The buffer holding the bytes; valid until the socket's next receive.</summary>
     public byte[] Buffer { get; }
 
     /// <summary>How many bytes of <see cref="Buffer"/> were received.</summary>
