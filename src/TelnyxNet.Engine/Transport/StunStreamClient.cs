@@ -148,7 +148,9 @@ public sealed class StunStreamClient : IDisposable
     {
         try
         {
-            await ssl.AuthenticateAsClientAsync(tlsHost).ConfigureAwait(false);
+            // SslProtocols.None asks for the operating system's default versions explicitly. Without it,
+            // .NET Framework (Windows PowerShell 5.1) falls back to the host exe's legacy defaults.
+            await ssl.AuthenticateAsClientAsync(tlsHost, null, SslProtocols.None, checkCertificateRevocation: false).ConfigureAwait(false);
         }
         catch (AuthenticationException ex)
         {
