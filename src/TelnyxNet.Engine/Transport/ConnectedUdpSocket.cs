@@ -1,16 +1,22 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 
 namespace TelnyxNet.Engine.Transport;
 
 /// <summary>
 /// A UDP socket connected to one server. Connecting lets the operating system report ICMP port
 /// unreachable as a socket error on the next receive (ECONNREFUSED on Linux and macOS,
-/// WSAECONNRESET on Windows), which is how "refused" is told apart from "timeout".
+/// WSAECONNRESET on Windows), which is how "refused" is told apart from "timeout". On Linux the
+/// socket also asks for ICMP network and host unreachable (see <see cref="ReportAllIcmpErrors"/>).
 /// </summary>
 public sealed class ConnectedUdpSocket : IDatagramSocket
 {
     private const int MaxDatagram = 65535;
+    private const int LinuxSolIp = 0;
+    private const int LinuxIpRecvErr = 11;
+    private const int LinuxSolIpv6 = 41;
+    private const int LinuxIpv6RecvErr = 25;
     private readonly Socket _socket;
     private readonly IPEndPoint _remote;
     private readonly byte[] _buffer = new byte[MaxDatagram];
@@ -36,6 +42,7 @@ public sealed class ConnectedUdpSocket : IDatagramSocket
         var socket = new Socket(remote.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         try
         {
+            ReportAllIcmpErrors(socket);
             socket.Connect(remote);
             return new ConnectedUdpSocket(socket, remote);
         }
@@ -45,6 +52,35 @@ public sealed class ConnectedUdpSocket : IDatagramSocket
             throw;
         }
     }
+
+    /// <summary>
+    /// RFC 1122 §4.1.3.3: UDP must pass every ICMP error to the application. Linux passes port
+    /// unreachable to a connected socket but drops network and host unreachable (its "soft"
+    /// errors, e.g. a router with no route) unless IP_RECVERR / IPV6_RECVERR is set, and then a
+    /// destination nobody can reach looks like a silent firewall (timeout). Other systems are left
+    /// as they are. Best effort: if the option cannot be set, only the classification suffers.
+    /// </summary>
+    private static void ReportAllIcmpErrors(Socket socket)
+    {
+        if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
+        {
+            return;
+        }
+
+        var (level, name) = socket.AddressFamily == AddressFamily.InterNetworkV6 ? (LinuxSolIpv6, LinuxIpv6RecvErr) : (LinuxSolIp, LinuxIpRecvErr);
+        var on = 1;
+        try
+        {
+            _ = SetSocketOption(socket.Handle, level, name, ref on, sizeof(int));
+        }
+        catch (Exception ex) when (ex is DllNotFoundException || ex is EntryPointNotFoundException)
+        {
+            // No libc to call: network and host unreachable then read as a timeout, as before.
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "setsockopt")]
+    private static extern int SetSocketOption(IntPtr socket, int level, int name, ref int value, int length);
 
     /// <inheritdoc />
     public async Task SendAsync(byte[] datagram, EndPoint remote, CancellationToken cancellationToken)

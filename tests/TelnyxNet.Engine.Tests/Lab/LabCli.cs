@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using TelnyxNet.Engine.Tests.Integration;
+using TelnyxNet.Engine.Tests.Support;
+
+namespace TelnyxNet.Engine.Tests.Lab;
+
+/// <summary>One run of <c>telnyxnet stun --json</c> in the lab's client namespace: the process, its parsed results and how long it took.</summary>
+internal sealed record LabStunRun(CliRun Process, IReadOnlyList<LabStunResult> Results, TimeSpan Elapsed)
+{
+    /// <summary>The single result of a run against one server.</summary>
+    public LabStunResult Single
+    {
+        get
+        {
+            Assert.True(Results.Count == 1, "Expected one result; " + this);
+            return Results[0];
+        }
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => "took " + Elapsed.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + " s, " + Process;
+}
+
+/// <summary>
+/// Runs the built CLI as a process inside the lab's client namespace
+/// (<c>ip netns exec PREFIX-cli dotnet telnyxnet.dll stun … --json</c>), bounded at 30 s.
+/// </summary>
+internal static class LabCli
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    /// <summary>Runs <c>telnyxnet stun <paramref name="arguments"/> --json</c> from 10.0.0.2 and parses what it printed.</summary>
+    public static async Task<LabStunRun> StunAsync(NetworkLabFixture lab, params string[] arguments)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "telnyxnet.dll");
+        Assert.True(File.Exists(dll), "The CLI is not next to the tests: " + dll);
+        var command = new[] { "netns", "exec", lab.ClientNamespace, DotnetHost(), dll, "stun" }.Concat(arguments).Append("--json");
+        var watch = Stopwatch.StartNew();
+        var process = await NetworkLabProcess.RunAsync("ip", command, Limit);
+        var elapsed = watch.Elapsed;
+        IReadOnlyList<LabStunResult>? results = null;
+        try
+        {
+            results = JsonSerializer.Deserialize<List<LabStunResult>>(process.StandardOutput, Json);
+        }
+        catch (JsonException ex)
+        {
+            Assert.Fail("telnyxnet stun " + string.Join(" ", arguments) + " did not print a JSON result list (" + ex.Message + "); " + process);
+        }
+
+        return new LabStunRun(process, results ?? Array.Empty<LabStunResult>(), elapsed);
+    }
+
+    /// <summary>The dotnet host that runs these tests (DOTNET_HOST_PATH under dotnet test), else dotnet from PATH.</summary>
+    private static string DotnetHost()
+    {
+        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+        if (!string.IsNullOrEmpty(host) && File.Exists(host))
+        {
+            return host;
+        }
+
+        var current = Environment.ProcessPath;
+        return current is not null && Path.GetFileNameWithoutExtension(current) == "dotnet" ? current : NetworkLabProcess.Find("dotnet") ?? "dotnet";
+    }
+}

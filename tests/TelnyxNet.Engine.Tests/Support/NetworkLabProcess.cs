@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Text;
+using TelnyxNet.Engine.Tests.Integration;
+
+namespace TelnyxNet.Engine.Tests.Support;
+
+/// <summary>Runs the processes of the network lab (the lab script, iptables, the CLI under <c>ip netns exec</c>), each bounded in time and killed when it overruns.</summary>
+internal static class NetworkLabProcess
+{
+    private static readonly string[] SystemDirectories = { "/usr/sbin", "/sbin", "/usr/bin", "/bin", "/usr/local/sbin", "/usr/local/bin" };
+
+    /// <summary>Runs <paramref name="fileName"/> with <paramref name="arguments"/>; throws <see cref="TimeoutException"/> (after killing it) when it does not exit within <paramref name="limit"/>.</summary>
+    public static async Task<CliRun> RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan limit)
+    {
+        var start = new ProcessStartInfo(fileName)
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start " + fileName);
+        try
+        {
+            process.StandardInput.Close();
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            using var bound = new CancellationTokenSource(limit);
+            try
+            {
+                await process.WaitForExitAsync(bound.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException(Describe(start) + " did not exit within " + limit.TotalSeconds + " s.");
+            }
+
+            return new CliRun(process.ExitCode, await output, await error);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit();
+            }
+        }
+    }
+
+    /// <summary>Like <see cref="RunAsync"/>, and throws with the process's output when the exit code is not 0.</summary>
+    public static async Task<CliRun> CheckedAsync(string fileName, IEnumerable<string> arguments, TimeSpan limit)
+    {
+        var list = arguments.ToList();
+        var run = await RunAsync(fileName, list, limit);
+        if (run.ExitCode != 0)
+        {
+            throw new InvalidOperationException(fileName + " " + string.Join(" ", list) + " failed with " + run);
+        }
+
+        return run;
+    }
+
+    /// <summary>The full path of <paramref name="tool"/> (PATH, then the usual system directories, since iptables lives in /usr/sbin), or null.</summary>
+    public static string? Find(string tool)
+    {
+        var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
+        return path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Concat(SystemDirectories)
+            .Select(directory => Path.Combine(directory, tool))
+            .FirstOrDefault(File.Exists);
+    }
+
+    private static string Describe(ProcessStartInfo start) => start.FileName + " " + string.Join(" ", start.ArgumentList);
+}
