@@ -71,16 +71,28 @@ public sealed class ConnectedUdpSocket : IDatagramSocket
         var on = 1;
         try
         {
-            _ = SetSocketOption(socket.Handle, level, name, ref on, sizeof(int));
+            _ = GlibcSetSocketOption(socket.Handle, level, name, ref on, sizeof(int));
         }
         catch (Exception ex) when (ex is DllNotFoundException || ex is EntryPointNotFoundException)
         {
-            // No libc to call: network and host unreachable then read as a timeout, as before.
+            try
+            {
+                _ = LibcSetSocketOption(socket.Handle, level, name, ref on, sizeof(int));
+            }
+            catch (Exception inner) when (inner is DllNotFoundException || inner is EntryPointNotFoundException)
+            {
+                // No C library to call: network and host unreachable then read as a timeout, as before.
+            }
         }
     }
 
+    /// <summary>glibc by its soname: "libc" alone would first find libc.so, a linker script that only the dev package installs.</summary>
+    [DllImport("libc.so.6", EntryPoint = "setsockopt")]
+    private static extern int GlibcSetSocketOption(IntPtr socket, int level, int name, ref int value, int length);
+
+    /// <summary>Other C libraries (musl on Alpine) by the generic name.</summary>
     [DllImport("libc", EntryPoint = "setsockopt")]
-    private static extern int SetSocketOption(IntPtr socket, int level, int name, ref int value, int length);
+    private static extern int LibcSetSocketOption(IntPtr socket, int level, int name, ref int value, int length);
 
     /// <inheritdoc />
     public async Task SendAsync(byte[] datagram, EndPoint remote, CancellationToken cancellationToken)

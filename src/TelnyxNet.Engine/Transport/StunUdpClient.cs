@@ -172,9 +172,12 @@ public sealed class StunUdpClient : IDisposable
                 throw new ObjectDisposedException(nameof(StunUdpClient));
             }
 
-            var message = receipt.Failure == FailureReason.Refused
-                ? "UDP to " + remote + " refused: ICMP port unreachable came back (nothing listens there, or a firewall rejects it)."
-                : receipt.FailureMessage ?? receipt.Failure.ToString();
+            var message = receipt.Failure switch
+            {
+                FailureReason.Refused => "UDP to " + remote + " refused: ICMP port unreachable came back (nothing listens there, or a firewall rejects it).",
+                FailureReason.Unreachable => "UDP to " + remote + " unreachable: an ICMP network or host unreachable came back (no route to it on the way): " + receipt.FailureMessage,
+                _ => receipt.FailureMessage ?? receipt.Failure.ToString(),
+            };
             throw new ProbeException(receipt.Failure, message);
         }
 

@@ -73,7 +73,8 @@ public sealed class StunBindingProbeSuccessTests
     [Fact]
     public async Task Count_five_sends_five_transactions_and_gives_round_trip_statistics()
     {
-        var h = new ProbeHarness(SystemClock.Instance);
+        // A manual clock: no retransmission can fire, however slow the machine.
+        var h = new ProbeHarness(new ManualClock());
 
         var result = Assert.Single(await h.Run(h.Options(new[] { "192.0.2.1" }, count: 5)));
 
@@ -92,15 +93,23 @@ public sealed class StunBindingProbeSuccessTests
     [Fact]
     public async Task A_server_that_falls_silent_midway_is_still_a_success_that_reports_the_unanswered_request()
     {
-        var h = new ProbeHarness(SystemClock.Instance) { Responder = _ => ScriptedStunServer.AnswerFirst(3, ScriptedStunServer.Success(ProbeHarness.Mapped)) };
+        var clock = new ManualClock();
+        var h = new ProbeHarness(clock) { Responder = _ => ScriptedStunServer.AnswerFirst(3, ScriptedStunServer.Success(ProbeHarness.Mapped)) };
+        var run = h.Start(h.Options(new[] { "192.0.2.1" }, count: 5, timeout: TimeSpan.FromSeconds(1)));
 
-        var result = Assert.Single(await h.Run(h.Options(new[] { "192.0.2.1" }, count: 5, timeout: TimeSpan.FromSeconds(1))));
+        await Eventually.True(() => h.SocketTo("192.0.2.1")?.SendCount == 4, "three answered requests and the fourth");
+        await Eventually.True(() => clock.PendingDelayCount == 1, "the fourth request to wait for its retransmission time");
+        clock.Advance(TimeSpan.FromMilliseconds(500));
+        await Eventually.True(() => h.SocketTo("192.0.2.1")?.SendCount == 5, "the fourth request's retransmission");
+        await Eventually.True(() => clock.PendingDelayCount == 1, "the retransmission to wait for the deadline");
+        clock.Advance(TimeSpan.FromMilliseconds(500));
+        var result = Assert.Single(await run.WaitAsync(ProbeHarness.Bound));
 
         Assert.Equal(ProbeStatus.Succeeded, result.Status);
         Assert.Equal(FailureReason.None, result.FailureReason);
         Assert.Equal(4, result.Sent);
         Assert.Equal(3, result.Received);
-        Assert.True(result.Retransmissions >= 1, "retransmissions " + result.Retransmissions);
+        Assert.Equal(1, result.Retransmissions);
         Assert.Contains("1 request(s) unanswered", result.Message);
         Assert.Contains("No response", result.Message);
     }
