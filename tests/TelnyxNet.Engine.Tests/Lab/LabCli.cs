@@ -39,11 +39,9 @@ internal static class LabCli
     /// <summary>Runs <c>telnyxnet stun <paramref name="arguments"/> --json</c> from 10.0.0.2 and parses what it printed.</summary>
     public static async Task<LabStunRun> StunAsync(NetworkLabFixture lab, params string[] arguments)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "telnyxnet.dll");
-        Assert.True(File.Exists(dll), "The CLI is not next to the tests: " + dll);
-        var command = new[] { "netns", "exec", lab.ClientNamespace, DotnetHost(), dll, "stun" }.Concat(arguments).Append("--json");
+        var command = new[] { "netns", "exec", lab.ClientNamespace, BoundedProcess.DotnetHost(), TelnyxCli.Dll, "stun" }.Concat(arguments).Append("--json");
         var watch = Stopwatch.StartNew();
-        var process = await NetworkLabProcess.RunAsync("ip", command, Limit);
+        var process = await BoundedProcess.RunAsync("ip", command, Limit);
         var elapsed = watch.Elapsed;
         IReadOnlyList<LabStunResult>? results = null;
         try
@@ -56,18 +54,5 @@ internal static class LabCli
         }
 
         return new LabStunRun(process, results ?? Array.Empty<LabStunResult>(), elapsed);
-    }
-
-    /// <summary>The dotnet host that runs these tests (DOTNET_HOST_PATH under dotnet test), else dotnet from PATH.</summary>
-    private static string DotnetHost()
-    {
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (!string.IsNullOrEmpty(host) && File.Exists(host))
-        {
-            return host;
-        }
-
-        var current = Environment.ProcessPath;
-        return current is not null && Path.GetFileNameWithoutExtension(current) == "dotnet" ? current : NetworkLabProcess.Find("dotnet") ?? "dotnet";
     }
 }

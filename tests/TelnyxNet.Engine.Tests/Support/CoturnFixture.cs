@@ -1,11 +1,8 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
-using TelnyxNet.Engine.Stun;
 
 namespace TelnyxNet.Engine.Tests.Support;
 
@@ -29,15 +26,13 @@ public sealed class CoturnFixture : IAsyncLifetime
 
     private const int RelayPortCount = 48;
     private const int StartAttempts = 3;
-    private const int Sigterm = 15;
     private static readonly TimeSpan ReadyLimit = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan TermLimit = TimeSpan.FromSeconds(3);
     private static readonly IReadOnlyList<IPAddress> ListeningAddresses = new[] { IPAddress.Loopback, IPAddress.Parse("127.0.0.2"), IPAddress.IPv6Loopback };
 
-    private readonly object _logGate = new();
-    private readonly StringBuilder _log = new();
     private TestCertificates? _certificates;
-    private Process? _process;
+    private CoturnProcess? _coturn;
+    private string? _lastLog;
     private string? _directory;
 
     /// <summary>The STUN/TURN port (UDP and TCP) on 127.0.0.1, 127.0.0.2 and ::1.</summary>
@@ -64,24 +59,15 @@ public sealed class CoturnFixture : IAsyncLifetime
     /// <summary>A certificate check that trusts only the test CA (and checks the name).</summary>
     public RemoteCertificateValidationCallback TrustTestCa => Certificates.TrustTestCa;
 
-    /// <summary>What coturn logged so far.</summary>
-    public string Log
-    {
-        get
-        {
-            lock (_logGate)
-            {
-                return _log.ToString();
-            }
-        }
-    }
+    /// <summary>What coturn logged so far (the last attempt's log once it is stopped).</summary>
+    public string Log => _coturn?.Log ?? _lastLog ?? string.Empty;
 
     private TestCertificates Certificates => _certificates ?? throw new InvalidOperationException("The coturn fixture is not initialized.");
 
     /// <summary>Writes certificates, starts coturn and waits until it answers.</summary>
     public async Task InitializeAsync()
     {
-        var turnserver = FindTurnserver() ?? throw new InvalidOperationException(
+        var turnserver = BoundedProcess.Find("turnserver") ?? throw new InvalidOperationException(
             "coturn's 'turnserver' is not installed (looked in PATH, /usr/bin, /usr/sbin, /usr/local/bin). The integration tests need a real coturn: apt-get install coturn");
         try
         {
@@ -124,18 +110,6 @@ public sealed class CoturnFixture : IAsyncLifetime
         _directory = null;
     }
 
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int SendSignal(int pid, int signal);
-
-    private static string? FindTurnserver()
-    {
-        var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
-        return path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Concat(new[] { "/usr/bin", "/usr/sbin", "/usr/local/bin" })
-            .Select(directory => Path.Combine(directory, "turnserver"))
-            .FirstOrDefault(File.Exists);
-    }
-
     private async Task<string?> TryStartAsync(string turnserver)
     {
         var first = FreePorts.Block(4 + RelayPortCount, ListeningAddresses);
@@ -145,20 +119,8 @@ public sealed class CoturnFixture : IAsyncLifetime
         AltTlsPort = first + 3;
         MinRelayPort = first + 4;
         MaxRelayPort = first + 3 + RelayPortCount;
-        lock (_logGate)
-        {
-            _log.Clear();
-        }
-
         var directory = _directory!;
-        var start = new ProcessStartInfo(turnserver)
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in new[]
+        _coturn = CoturnProcess.Start(turnserver, new[]
         {
             "-n", "--no-cli", "--log-file=stdout", "--simple-log",
             "--pidfile=" + Path.Combine(directory, "turnserver.pid"),
@@ -170,99 +132,25 @@ public sealed class CoturnFixture : IAsyncLifetime
             "--lt-cred-mech", "--user=" + Username + ":" + Password, "--realm=" + Realm,
             "--cert=" + Path.Combine(directory, "cert.pem"), "--pkey=" + Path.Combine(directory, "key.pem"),
             "--allow-loopback-peers", "--fingerprint",
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
+        });
 
-        var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => AppendLog(e.Data);
-        process.ErrorDataReceived += (_, e) => AppendLog(e.Data);
-        process.Start();
-        _process = process;
-        process.StandardInput.Close();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return await WaitUntilReadyAsync(process).ConfigureAwait(false);
-    }
-
-    /// <summary>Null once coturn answers a Binding over UDP and TCP (IPv4 and IPv6) and its TLS port accepts TCP; else why not.</summary>
-    private async Task<string?> WaitUntilReadyAsync(Process process)
-    {
-        var watch = Stopwatch.StartNew();
-        var checks = new (string What, Func<Task> Check)[]
-        {
-            ("UDP Binding on 127.0.0.1:" + ListeningPort, () => UdpBindingAsync(new IPEndPoint(IPAddress.Loopback, ListeningPort))),
-            ("UDP Binding on [::1]:" + ListeningPort, () => UdpBindingAsync(new IPEndPoint(IPAddress.IPv6Loopback, ListeningPort))),
-            ("TCP Binding on 127.0.0.1:" + ListeningPort, () => TcpBindingAsync(new IPEndPoint(IPAddress.Loopback, ListeningPort))),
-            ("TCP Binding on [::1]:" + ListeningPort, () => TcpBindingAsync(new IPEndPoint(IPAddress.IPv6Loopback, ListeningPort))),
-            ("TCP connect to the TLS port 127.0.0.1:" + TlsPort, () => TcpConnectAsync(new IPEndPoint(IPAddress.Loopback, TlsPort))),
-        };
-        foreach (var (what, check) in checks)
-        {
-            while (true)
+        // Ready once coturn answers a Binding over UDP and TCP (IPv4 and IPv6) and its TLS port accepts TCP.
+        return await _coturn.WaitUntilReadyAsync(
+            new (string, Func<Task>)[]
             {
-                if (process.HasExited)
-                {
-                    return "turnserver exited with code " + process.ExitCode + " before " + what + " worked.";
-                }
-
-                string error;
-                try
-                {
-                    await check().ConfigureAwait(false);
-                    break;
-                }
-                catch (Exception ex) when (ex is SocketException or IOException or OperationCanceledException or InvalidDataException)
-                {
-                    error = ex.GetType().Name + ": " + ex.Message;
-                }
-
-                if (watch.Elapsed > ReadyLimit)
-                {
-                    return "no " + what + " within " + ReadyLimit.TotalSeconds + " s (last error: " + error + ").";
-                }
-
-                await Task.Delay(50).ConfigureAwait(false);
-            }
-        }
-
-        return null;
+                ("UDP Binding on 127.0.0.1:" + ListeningPort, () => BindingAsync(ProtocolType.Udp, new IPEndPoint(IPAddress.Loopback, ListeningPort))),
+                ("UDP Binding on [::1]:" + ListeningPort, () => BindingAsync(ProtocolType.Udp, new IPEndPoint(IPAddress.IPv6Loopback, ListeningPort))),
+                ("TCP Binding on 127.0.0.1:" + ListeningPort, () => BindingAsync(ProtocolType.Tcp, new IPEndPoint(IPAddress.Loopback, ListeningPort))),
+                ("TCP Binding on [::1]:" + ListeningPort, () => BindingAsync(ProtocolType.Tcp, new IPEndPoint(IPAddress.IPv6Loopback, ListeningPort))),
+                ("TCP connect to the TLS port 127.0.0.1:" + TlsPort, () => TcpConnectAsync(new IPEndPoint(IPAddress.Loopback, TlsPort))),
+            },
+            ReadyLimit).ConfigureAwait(false);
     }
 
-    private static async Task UdpBindingAsync(IPEndPoint server)
+    private static async Task BindingAsync(ProtocolType protocol, IPEndPoint server)
     {
-        using var socket = new Socket(server.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        socket.Connect(server);
-        var request = new StunMessageBuilder(StunMethod.Binding, StunClass.Request).Build();
-        await socket.SendAsync(request.ToArray(), SocketFlags.None).ConfigureAwait(false);
-        var buffer = new byte[2048];
-        using var wait = new CancellationTokenSource(TimeSpan.FromMilliseconds(250));
-        var count = await socket.ReceiveAsync(buffer, SocketFlags.None, wait.Token).ConfigureAwait(false);
-        CheckBindingSuccess(request, buffer, count);
-    }
-
-    private static async Task TcpBindingAsync(IPEndPoint server)
-    {
-        using var socket = new Socket(server.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        using var wait = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
-        await socket.ConnectAsync(server, wait.Token).ConfigureAwait(false);
-        var request = new StunMessageBuilder(StunMethod.Binding, StunClass.Request).Build();
-        await socket.SendAsync(request.ToArray(), SocketFlags.None, wait.Token).ConfigureAwait(false);
-        var buffer = new byte[2048];
-        var count = 0;
-        while (count < StunMessage.HeaderLength || count < StunMessage.HeaderLength + ((buffer[2] << 8) | buffer[3]))
-        {
-            var read = await socket.ReceiveAsync(buffer.AsMemory(count), SocketFlags.None, wait.Token).ConfigureAwait(false);
-            if (read == 0)
-            {
-                throw new IOException("coturn closed the TCP connection before a complete response.");
-            }
-
-            count += read;
-        }
-
-        CheckBindingSuccess(request, buffer, count);
+        using var socket = new Socket(server.AddressFamily, protocol == ProtocolType.Udp ? SocketType.Dgram : SocketType.Stream, protocol);
+        await (protocol == ProtocolType.Udp ? StunChecks.UdpBindingAsync(socket, server) : StunChecks.TcpBindingAsync(socket, server)).ConfigureAwait(false);
     }
 
     private static async Task TcpConnectAsync(IPEndPoint server)
@@ -272,57 +160,14 @@ public sealed class CoturnFixture : IAsyncLifetime
         await socket.ConnectAsync(server, wait.Token).ConfigureAwait(false);
     }
 
-    private static void CheckBindingSuccess(StunMessage request, byte[] buffer, int count)
-    {
-        if (!StunDecoder.TryDecode(buffer, 0, count, out var response, out var error))
-        {
-            throw new InvalidDataException("coturn's answer does not decode: " + error);
-        }
-
-        if (response!.TransactionId != request.TransactionId || response.Class != StunClass.SuccessResponse || response.MappedEndPoint is null)
-        {
-            throw new InvalidDataException("coturn answered " + response.Method + " " + response.Class + " without a mapped address.");
-        }
-    }
-
-    private void AppendLog(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_logGate)
-        {
-            _log.AppendLine(line);
-        }
-    }
-
     private async Task StopAsync()
     {
-        var process = _process;
-        _process = null;
-        if (process is null)
+        var coturn = _coturn;
+        _coturn = null;
+        if (coturn is not null)
         {
-            return;
-        }
-
-        using (process)
-        {
-            if (!process.HasExited)
-            {
-                SendSignal(process.Id, Sigterm);
-                using var wait = new CancellationTokenSource(TermLimit);
-                try
-                {
-                    await process.WaitForExitAsync(wait.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    process.Kill(entireProcessTree: true);
-                    await process.WaitForExitAsync().ConfigureAwait(false);
-                }
-            }
+            _lastLog = coturn.Log;
+            await coturn.StopAsync(TermLimit).ConfigureAwait(false);
         }
     }
 }

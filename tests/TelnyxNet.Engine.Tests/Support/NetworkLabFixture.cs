@@ -1,9 +1,6 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
-using TelnyxNet.Engine.Stun;
 
 namespace TelnyxNet.Engine.Tests.Support;
 
@@ -45,11 +42,9 @@ public sealed class NetworkLabFixture : IAsyncLifetime
     private static readonly TimeSpan ReadyLimit = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan StopLimit = TimeSpan.FromSeconds(5);
 
-    private readonly object _logGate = new();
-    private readonly StringBuilder _log = new();
     private string? _script;
     private string? _directory;
-    private Process? _coturn;
+    private CoturnProcess? _coturn;
 
     /// <summary>A lab named for this test process.</summary>
     public NetworkLabFixture() => Prefix = "tnl" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
@@ -67,16 +62,7 @@ public sealed class NetworkLabFixture : IAsyncLifetime
     public string ServerNamespace => Prefix + "-srv";
 
     /// <summary>What coturn logged so far.</summary>
-    public string CoturnLog
-    {
-        get
-        {
-            lock (_logGate)
-            {
-                return _log.ToString();
-            }
-        }
-    }
+    public string CoturnLog => _coturn?.Log ?? string.Empty;
 
     private string Script => _script ?? throw new InvalidOperationException("The network lab is not initialized.");
 
@@ -84,7 +70,7 @@ public sealed class NetworkLabFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var missing = new[] { ("bash", "bash"), ("ip", "iproute2"), ("iptables", "iptables"), ("turnserver", "coturn") }
-            .Where(tool => NetworkLabProcess.Find(tool.Item1) is null)
+            .Where(tool => BoundedProcess.Find(tool.Item1) is null)
             .Select(tool => tool.Item1 + " (apt-get install " + tool.Item2 + ")")
             .ToList();
         if (missing.Count > 0)
@@ -119,12 +105,12 @@ public sealed class NetworkLabFixture : IAsyncLifetime
 
     /// <summary>Runs <c>iptables -w <paramref name="arguments"/></c> in the NAT namespace, e.g. <c>-A FORWARD -p udp --dport 3478 -j DROP</c>.</summary>
     public Task NatRuleAsync(params string[] arguments) =>
-        NetworkLabProcess.CheckedAsync("ip", new[] { "netns", "exec", NatNamespace, "iptables", "-w" }.Concat(arguments), CommandLimit);
+        BoundedProcess.CheckedAsync("ip", new[] { "netns", "exec", NatNamespace, "iptables", "-w" }.Concat(arguments), CommandLimit);
 
     /// <summary>How many packets rule <paramref name="number"/> (1-based) of <paramref name="chain"/> in the NAT's filter table has matched.</summary>
     public async Task<long> PacketsMatchedAsync(string chain, int number)
     {
-        var run = await NetworkLabProcess.CheckedAsync("ip", new[] { "netns", "exec", NatNamespace, "iptables", "-w", "-L", chain, "-n", "-v", "-x", "--line-numbers" }, CommandLimit).ConfigureAwait(false);
+        var run = await BoundedProcess.CheckedAsync("ip", new[] { "netns", "exec", NatNamespace, "iptables", "-w", "-L", chain, "-n", "-v", "-x", "--line-numbers" }, CommandLimit).ConfigureAwait(false);
         var wanted = number.ToString(CultureInfo.InvariantCulture);
         foreach (var line in run.StandardOutput.Split('\n'))
         {
@@ -175,71 +161,23 @@ public sealed class NetworkLabFixture : IAsyncLifetime
         throw new InvalidOperationException("tests/lab/netlab.sh not found above " + AppContext.BaseDirectory);
     }
 
-    private static async Task UdpBindingAsync(Socket socket, IPEndPoint server)
+    /// <summary>A Binding from the client namespace that maps the client to the NAT's public address: proof that the path through the NAT works.</summary>
+    private async Task BindingThroughNatAsync(ProtocolType protocol, IPEndPoint server)
     {
-        socket.Connect(server);
-        var request = new StunMessageBuilder(StunMethod.Binding, StunClass.Request).Build();
-        await socket.SendAsync(request.ToArray(), SocketFlags.None).ConfigureAwait(false);
-        var buffer = new byte[2048];
-        using var wait = new CancellationTokenSource(TimeSpan.FromMilliseconds(250));
-        var count = await socket.ReceiveAsync(buffer, SocketFlags.None, wait.Token).ConfigureAwait(false);
-        CheckBindingSuccess(request, buffer, count);
-    }
-
-    private static async Task TcpBindingAsync(Socket socket, IPEndPoint server)
-    {
-        using var wait = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
-        await socket.ConnectAsync(server, wait.Token).ConfigureAwait(false);
-        var request = new StunMessageBuilder(StunMethod.Binding, StunClass.Request).Build();
-        await socket.SendAsync(request.ToArray(), SocketFlags.None, wait.Token).ConfigureAwait(false);
-        var buffer = new byte[2048];
-        var count = 0;
-        while (count < StunMessage.HeaderLength || count < StunMessage.HeaderLength + ((buffer[2] << 8) | buffer[3]))
-        {
-            var read = await socket.ReceiveAsync(buffer.AsMemory(count), SocketFlags.None, wait.Token).ConfigureAwait(false);
-            if (read == 0)
-            {
-                throw new IOException("coturn closed the TCP connection before a complete response.");
-            }
-
-            count += read;
-        }
-
-        CheckBindingSuccess(request, buffer, count);
-    }
-
-    /// <summary>The answer must be a Binding success that maps the client to the NAT's public address: proof that the path through the NAT works.</summary>
-    private static void CheckBindingSuccess(StunMessage request, byte[] buffer, int count)
-    {
-        if (!StunDecoder.TryDecode(buffer, 0, count, out var response, out var error))
-        {
-            throw new InvalidDataException("coturn's answer does not decode: " + error);
-        }
-
-        if (response!.TransactionId != request.TransactionId || response.Class != StunClass.SuccessResponse || response.MappedEndPoint is null)
-        {
-            throw new InvalidDataException("coturn answered " + response.Method + " " + response.Class + " without a mapped address.");
-        }
-
-        if (!response.MappedEndPoint.Address.Equals(IPAddress.Parse(NatPublicAddress)))
+        var type = protocol == ProtocolType.Udp ? SocketType.Dgram : SocketType.Stream;
+        using var socket = NetworkLabSockets.Open(ClientNamespace, AddressFamily.InterNetwork, type, protocol);
+        var response = await (protocol == ProtocolType.Udp ? StunChecks.UdpBindingAsync(socket, server) : StunChecks.TcpBindingAsync(socket, server)).ConfigureAwait(false);
+        if (!response.MappedEndPoint!.Address.Equals(IPAddress.Parse(NatPublicAddress)))
         {
             throw new InvalidDataException("coturn saw the client as " + response.MappedEndPoint + ", not behind the NAT's " + NatPublicAddress + ".");
         }
     }
 
     private Task RunScriptAsync(string command) =>
-        NetworkLabProcess.CheckedAsync("bash", new[] { Script, command, Prefix }, CommandLimit);
+        BoundedProcess.CheckedAsync("bash", new[] { Script, command, Prefix }, CommandLimit);
 
-    private void StartCoturn(string directory)
-    {
-        var start = new ProcessStartInfo("ip")
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in new[]
+    private void StartCoturn(string directory) =>
+        _coturn = CoturnProcess.Start("ip", new[]
         {
             "netns", "exec", ServerNamespace, "turnserver",
             "-n", "--no-cli", "--log-file=stdout", "--simple-log",
@@ -250,103 +188,32 @@ public sealed class NetworkLabFixture : IAsyncLifetime
             "--no-tls", "--no-dtls",
             "--min-port=" + MinRelayPort, "--max-port=" + MaxRelayPort,
             "--fingerprint",
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => AppendLog(e.Data);
-        process.ErrorDataReceived += (_, e) => AppendLog(e.Data);
-        process.Start();
-        _coturn = process;
-        process.StandardInput.Close();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-    }
+        });
 
     /// <summary>Null once coturn answers Bindings from the client namespace on every address and port the tests use; else why not.</summary>
-    private async Task<string?> WaitUntilReadyAsync(Process coturn)
+    private Task<string?> WaitUntilReadyAsync(CoturnProcess coturn)
     {
-        var watch = Stopwatch.StartNew();
         var server = IPAddress.Parse(ServerAddress);
         var alternate = IPAddress.Parse(AlternateServerAddress);
-        var checks = new (string What, ProtocolType Protocol, IPEndPoint Server)[]
-        {
-            ("UDP Binding to " + ServerAddress + ":" + StunPort, ProtocolType.Udp, new IPEndPoint(server, StunPort)),
-            ("UDP Binding to " + AlternateServerAddress + ":" + StunPort, ProtocolType.Udp, new IPEndPoint(alternate, StunPort)),
-            ("UDP Binding to " + AlternateServerAddress + ":" + AlternatePort, ProtocolType.Udp, new IPEndPoint(alternate, AlternatePort)),
-            ("TCP Binding to " + ServerAddress + ":" + StunPort, ProtocolType.Tcp, new IPEndPoint(server, StunPort)),
-        };
-        foreach (var (what, protocol, endPoint) in checks)
-        {
-            while (true)
+        return coturn.WaitUntilReadyAsync(
+            new (string, Func<Task>)[]
             {
-                if (coturn.HasExited)
-                {
-                    return "turnserver exited with code " + coturn.ExitCode + " before a " + what + " worked.";
-                }
-
-                string error;
-                try
-                {
-                    var type = protocol == ProtocolType.Udp ? SocketType.Dgram : SocketType.Stream;
-                    using var socket = NetworkLabSockets.Open(ClientNamespace, AddressFamily.InterNetwork, type, protocol);
-                    await (protocol == ProtocolType.Udp ? UdpBindingAsync(socket, endPoint) : TcpBindingAsync(socket, endPoint)).ConfigureAwait(false);
-                    break;
-                }
-                catch (Exception ex) when (ex is SocketException or IOException or OperationCanceledException or InvalidDataException)
-                {
-                    error = ex.GetType().Name + ": " + ex.Message;
-                }
-
-                if (watch.Elapsed > ReadyLimit)
-                {
-                    return "no " + what + " within " + ReadyLimit.TotalSeconds + " s (last error: " + error + ").";
-                }
-
-                await Task.Delay(50).ConfigureAwait(false);
-            }
-        }
-
-        return null;
+                ("a UDP Binding to " + ServerAddress + ":" + StunPort, () => BindingThroughNatAsync(ProtocolType.Udp, new IPEndPoint(server, StunPort))),
+                ("a UDP Binding to " + AlternateServerAddress + ":" + StunPort, () => BindingThroughNatAsync(ProtocolType.Udp, new IPEndPoint(alternate, StunPort))),
+                ("a UDP Binding to " + AlternateServerAddress + ":" + AlternatePort, () => BindingThroughNatAsync(ProtocolType.Udp, new IPEndPoint(alternate, AlternatePort))),
+                ("a TCP Binding to " + ServerAddress + ":" + StunPort, () => BindingThroughNatAsync(ProtocolType.Tcp, new IPEndPoint(server, StunPort))),
+            },
+            ReadyLimit);
     }
 
-    private void AppendLog(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_logGate)
-        {
-            _log.AppendLine(line);
-        }
-    }
-
-    /// <summary>netlab.sh down has sent coturn SIGTERM (and SIGKILL if needed); this reaps it, killing it only if it is somehow still there.</summary>
+    /// <summary>netlab.sh down has already ended everything in the namespaces; this reaps coturn, stopping it only if it is somehow still there.</summary>
     private async Task StopCoturnAsync()
     {
-        var process = _coturn;
+        var coturn = _coturn;
         _coturn = null;
-        if (process is null)
+        if (coturn is not null)
         {
-            return;
-        }
-
-        using (process)
-        {
-            using var wait = new CancellationTokenSource(StopLimit);
-            try
-            {
-                await process.WaitForExitAsync(wait.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync().ConfigureAwait(false);
-            }
+            await coturn.StopAsync(StopLimit).ConfigureAwait(false);
         }
     }
 }

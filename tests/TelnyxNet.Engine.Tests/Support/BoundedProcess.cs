@@ -1,11 +1,18 @@
 using System.Diagnostics;
 using System.Text;
-using TelnyxNet.Engine.Tests.Integration;
 
 namespace TelnyxNet.Engine.Tests.Support;
 
-/// <summary>Runs the processes of the network lab (the lab script, iptables, the CLI under <c>ip netns exec</c>), each bounded in time and killed when it overruns.</summary>
-internal static class NetworkLabProcess
+/// <summary>What one process run printed and returned.</summary>
+internal sealed record CliRun(int ExitCode, string StandardOutput, string StandardError)
+{
+    /// <inheritdoc />
+    public override string ToString() =>
+        "exit code " + ExitCode + Environment.NewLine + "--- stdout ---" + Environment.NewLine + StandardOutput + "--- stderr ---" + Environment.NewLine + StandardError;
+}
+
+/// <summary>Runs a program to its end, bounded in time and killed (with its children) when it overruns.</summary>
+internal static class BoundedProcess
 {
     private static readonly string[] SystemDirectories = { "/usr/sbin", "/sbin", "/usr/bin", "/bin", "/usr/local/sbin", "/usr/local/bin" };
 
@@ -40,7 +47,7 @@ internal static class NetworkLabProcess
             }
             catch (OperationCanceledException)
             {
-                throw new TimeoutException(Describe(start) + " did not exit within " + limit.TotalSeconds + " s.");
+                throw new TimeoutException(start.FileName + " " + string.Join(" ", start.ArgumentList) + " did not exit within " + limit.TotalSeconds + " s.");
             }
 
             return new CliRun(process.ExitCode, await output, await error);
@@ -78,5 +85,16 @@ internal static class NetworkLabProcess
             .FirstOrDefault(File.Exists);
     }
 
-    private static string Describe(ProcessStartInfo start) => start.FileName + " " + string.Join(" ", start.ArgumentList);
+    /// <summary>The dotnet host that runs these tests (DOTNET_HOST_PATH under dotnet test), else dotnet from PATH.</summary>
+    public static string DotnetHost()
+    {
+        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+        if (!string.IsNullOrEmpty(host) && File.Exists(host))
+        {
+            return host;
+        }
+
+        var current = Environment.ProcessPath;
+        return current is not null && Path.GetFileNameWithoutExtension(current) == "dotnet" ? current : Find("dotnet") ?? "dotnet";
+    }
 }
