@@ -29,6 +29,20 @@ public sealed class CliStunTests
     }
 
     [Fact]
+    public async Task Narrates_each_step_on_standard_error_with_verbose_and_keeps_standard_output_clean()
+    {
+        var run = await TelnyxCli.RunAsync("stun", "--server", Server, "--json", "--verbose");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("VERBOSE: Testing STUN UDP " + Server, run.StandardError, StringComparison.Ordinal);
+        Assert.Contains("VERBOSE: Sent Binding request", run.StandardError, StringComparison.Ordinal);
+        Assert.Contains("VERBOSE: Answer from 127.0.0.1:" + _coturn.ListeningPort, run.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("VERBOSE", run.StandardOutput, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(run.StandardOutput);
+        Assert.Equal(1, json.RootElement.GetArrayLength());
+    }
+
+    [Fact]
     public async Task Prints_camelCase_JSON_with_enums_as_strings()
     {
         var run = await TelnyxCli.RunAsync("stun", "--server", Server, "--json");
