@@ -76,11 +76,12 @@ internal static class StunCommand
                 Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
                 Count = parse.GetValue(count),
             };
-            IEngineLog log = parse.GetValue(common.Verbose) ? new ConsoleLog(Console.Error) : NullEngineLog.Instance;
+            var verbose = parse.GetValue(common.Verbose);
+            IEngineLog log = verbose ? new ConsoleLog(Console.Error) : NullEngineLog.Instance;
             IReadOnlyList<StunBindingResult> results;
             try
             {
-                results = await StunBindingProbe.RunAsync(options, log, null, token);
+                results = await StunBindingProbe.RunAsync(options, log, verbose ? null : ConsoleProgress.ForTerminal(), token);
             }
             catch (OperationCanceledException)
             {

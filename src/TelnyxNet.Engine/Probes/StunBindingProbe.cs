@@ -30,7 +30,7 @@ public static class StunBindingProbe
         var servers = options.Servers.Count > 0 ? options.Servers : TelnyxEndpoints.DefaultStunServers(TransportProtocol.Udp);
         var deadline = options.Clock.Elapsed + options.Timeout;
         var done = 0;
-        progress?.Report(new ProbeProgress(Activity, "Resolving " + servers.Count + " server(s)", 0));
+        progress?.Report(new ProbeProgress(Activity, "Waiting for " + servers.Count + " server(s) to answer", 0));
         var tasks = servers.Select(async server =>
         {
             var results = await TestServerAsync(server, options, deadline, log, cancellationToken).ConfigureAwait(false);
