@@ -10,7 +10,7 @@ namespace TelnyxNet.Engine.Probes;
 /// <summary>Everything one STUN binding test needs; built by the cmdlet or the CLI, read by <see cref="StunBindingProbe"/>.</summary>
 public sealed class StunBindingOptions
 {
-    /// <summary>The servers; when empty, <see cref="TelnyxEndpoints.DefaultStunServers"/> over UDP.</summary>
+    /// <summary>The servers; at least one. Front ends that test the SDK's servers pass <see cref="TelnyxEndpoints.DefaultStunServers"/>.</summary>
     public IReadOnlyList<StunServerAddress> Servers { get; init; } = Array.Empty<StunServerAddress>();
 
     /// <summary>Which resolved addresses to test.</summary>
@@ -53,6 +53,11 @@ public sealed class StunBindingOptions
         if (Servers is null || Resolver is null || Clock is null || Retransmission is null || OpenDatagramSocket is null)
         {
             throw new ArgumentException("Servers, Resolver, Clock, Retransmission and OpenDatagramSocket must not be null.");
+        }
+
+        if (Servers.Count == 0)
+        {
+            throw new ArgumentException("At least one server is required.", nameof(Servers));
         }
     }
 }

@@ -27,7 +27,7 @@ public static class StunBindingProbe
 
         options.Validate();
         log ??= NullEngineLog.Instance;
-        var servers = options.Servers.Count > 0 ? options.Servers : TelnyxEndpoints.DefaultStunServers(TransportProtocol.Udp);
+        var servers = options.Servers;
         var deadline = options.Clock.Elapsed + options.Timeout;
         var done = 0;
         progress?.Report(new ProbeProgress(Activity, "Waiting for " + servers.Count + " server(s) to answer", 0));

@@ -216,4 +216,16 @@ public sealed class StunBindingProbeSuccessTests
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => h.Run(options));
         Assert.Empty(h.Sockets);
     }
+
+    [Fact]
+    public async Task Options_reject_an_empty_server_list_instead_of_guessing_defaults()
+    {
+        var h = new ProbeHarness(new ManualClock());
+        var options = h.Options(Array.Empty<string>());
+
+        var error = Assert.Throws<ArgumentException>(options.Validate);
+        Assert.Contains("At least one server", error.Message);
+        await Assert.ThrowsAsync<ArgumentException>(() => h.Run(options));
+        Assert.Empty(h.Resolver.Queries);
+    }
 }
