@@ -94,7 +94,7 @@ internal static class StunCommand
                 return ExitCodes.Usage;
             }
 
-            return results.Any(r => r.Status == ProbeStatus.Succeeded) ? ExitCodes.Passed : ExitCodes.Failed;
+            return StunBindingProbe.Passed(results) ? ExitCodes.Passed : ExitCodes.Failed;
         });
         return command;
     }

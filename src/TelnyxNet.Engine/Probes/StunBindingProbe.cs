@@ -43,6 +43,13 @@ public static class StunBindingProbe
         return all.SelectMany(r => r).ToList();
     }
 
+    /// <summary>
+    /// The verdict of a STUN check, for -Quiet and the CLI's exit code: it passes when at least one
+    /// server answered, since the SDK needs one working STUN server for srflx candidates.
+    /// </summary>
+    public static bool Passed(IEnumerable<StunBindingResult> results) =>
+        (results ?? throw new ArgumentNullException(nameof(results))).Any(r => r.Status == ProbeStatus.Succeeded);
+
     private static async Task<IReadOnlyList<StunBindingResult>> TestServerAsync(StunServerAddress server, StunBindingOptions options, TimeSpan deadline, IEngineLog log, CancellationToken cancellationToken)
     {
         var timestamp = options.Clock.UtcNow;

@@ -93,13 +93,10 @@ public sealed class TestTelnyxStunCommand : AsyncCmdlet
         var results = RunEngine((log, progress, token) => StunBindingProbe.RunAsync(options, log, progress, token));
         if (Quiet)
         {
-            WriteObject(results.Any(r => r.Status == Engine.Diagnosis.ProbeStatus.Succeeded));
+            WriteObject(StunBindingProbe.Passed(results));
             return;
         }
 
-        foreach (var result in results)
-        {
-            WriteObject(result);
-        }
+        WriteObject(results, enumerateCollection: true);
     }
 }

@@ -225,4 +225,19 @@ public sealed class StunBindingProbeFailureTests
         Assert.Null(result.BehindNat);
         Assert.Null(result.RoundTripTimeMs);
     }
+
+    [Fact]
+    public async Task The_check_passes_when_one_server_answers_and_fails_when_none_does()
+    {
+        var h = new ProbeHarness(new ManualClock())
+        {
+            Responder = remote => remote.Address.Equals(System.Net.IPAddress.Parse("192.0.2.1")) ? ScriptedStunServer.Success(Mapped) : ScriptedStunServer.Error(400, "Bad Request"),
+        };
+
+        var results = await h.Run(h.Options(new[] { "192.0.2.1", "192.0.2.2" }));
+
+        Assert.True(StunBindingProbe.Passed(results));
+        Assert.False(StunBindingProbe.Passed(results.Where(r => r.RemoteAddress == "192.0.2.2")));
+        Assert.False(StunBindingProbe.Passed(Array.Empty<StunBindingResult>()));
+    }
 }
