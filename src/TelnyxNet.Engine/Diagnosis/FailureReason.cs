@@ -29,4 +29,25 @@ public enum FailureReason
 
     /// <summary>Something answered, but not with a valid STUN message (malformed response).</summary>
     ProtocolError,
+
+    /// <summary>TURN 403 Forbidden: the server will not serve this request, e.g. a peer address it does not allow (RFC 8656 §18).</summary>
+    Forbidden,
+
+    /// <summary>TURN 437 Allocation Mismatch: an allocation already exists for this 5-tuple, or none does for a Refresh.</summary>
+    AllocationMismatch,
+
+    /// <summary>TURN 441 Wrong Credentials: not the credentials that created the allocation.</summary>
+    WrongCredentials,
+
+    /// <summary>TURN 442 Unsupported Transport Protocol: the server does not relay UDP.</summary>
+    UnsupportedTransport,
+
+    /// <summary>TURN 486 Allocation Quota Reached: this user holds as many allocations as the server allows.</summary>
+    AllocationQuotaReached,
+
+    /// <summary>TURN 508 Insufficient Capacity: the server has no relay port or bandwidth left.</summary>
+    InsufficientCapacity,
+
+    /// <summary>The allocation succeeded but data sent through the relay did not come through.</summary>
+    RelayNotForwarding,
 }

@@ -1,5 +1,6 @@
 using TelnyxNet.Engine.Stun;
 using TelnyxNet.Engine.Transport;
+using TelnyxNet.Engine.Turn;
 
 namespace TelnyxNet.Engine.Diagnosis;
 
@@ -25,6 +26,18 @@ public static class TelnyxEndpoints
     /// <summary>Telnyx TURN server.</summary>
     public const string TurnHost = "turn.telnyx.com";
 
+    /// <summary>Telnyx TURN port for UDP and TCP.</summary>
+    public const int TurnPort = 3478;
+
+    /// <summary>The TURN port for restrictive networks: TCP and TLS on 443 (the sources disagree on which, so both are tested).</summary>
+    public const int TurnFallbackPort = 443;
+
+    /// <summary>The user name of the WebRTC SDK's published default TURN credential.</summary>
+    public const string TurnDefaultUsername = "testuser";
+
+    /// <summary>The password of the WebRTC SDK's published default TURN credential (public, not a secret).</summary>
+    public const string TurnDefaultPassword = "testpassword";
+
     /// <summary>WebRTC signalling (WSS on 443).</summary>
     public const string SignalingHost = "rtc.telnyx.com";
 
@@ -43,4 +56,19 @@ public static class TelnyxEndpoints
         StunServerAddress.Create(StunHost, StunPort, transport),
         StunServerAddress.Create(StunFallbackHost, StunFallbackPort, transport),
     };
+
+    /// <summary>
+    /// turn.telnyx.com over UDP 3478, TCP 3478, TCP 443 and TLS 443, keeping only the transports
+    /// in <paramref name="transports"/> (null or empty: all four).
+    /// </summary>
+    public static IReadOnlyList<TurnServerAddress> DefaultTurnServers(IReadOnlyCollection<TransportProtocol>? transports = null) =>
+        new[]
+        {
+            TurnServerAddress.Create(TurnHost, TurnPort, TransportProtocol.Udp),
+            TurnServerAddress.Create(TurnHost, TurnPort, TransportProtocol.Tcp),
+            TurnServerAddress.Create(TurnHost, TurnFallbackPort, TransportProtocol.Tcp),
+            TurnServerAddress.Create(TurnHost, TurnFallbackPort, TransportProtocol.Tls),
+        }
+        .Where(s => transports is null || transports.Count == 0 || transports.Contains(s.Transport))
+        .ToList();
 }

@@ -1,6 +1,5 @@
-using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
+using TelnyxNet.Engine.Dns;
 using TelnyxNet.Engine.Transport;
 
 namespace TelnyxNet.Engine.Stun;
@@ -66,8 +65,7 @@ public sealed class StunServerAddress
             : throw new ArgumentException(error);
 
     /// <summary><c>host:port</c>, with brackets around IPv6 literals.</summary>
-    public static string FormatHostPort(string host, int port) =>
-        (host.IndexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port.ToString(CultureInfo.InvariantCulture);
+    public static string FormatHostPort(string host, int port) => HostPortSyntax.Format(host, port);
 
     /// <summary>The canonical <c>stun:</c> or <c>stuns:</c> form.</summary>
     public override string ToString() => (Transport == TransportProtocol.Tls ? "stuns:" : "stun:") + FormatHostPort(Host, Port);
@@ -109,19 +107,19 @@ public sealed class StunServerAddress
             return "the scheme '" + scheme + ":' is not stun: or stuns:" + (scheme.StartsWith("turn", StringComparison.Ordinal) ? " (TURN servers are tested by Test-TelnyxTurn)." : ".");
         }
 
-        var error = SplitHostPort(rest, out var host, out var portText);
+        var error = HostPortSyntax.Split(rest, out var host, out var portText);
         if (error != null)
         {
             return error;
         }
 
         var port = transport == TransportProtocol.Tls ? DefaultTlsPort : DefaultPort;
-        if (portText != null && !TryParsePort(portText, out port))
+        if (portText != null && !HostPortSyntax.TryParsePort(portText, out port))
         {
             return "the port '" + portText + "' is not a number from 1 to 65535.";
         }
 
-        error = CheckHost(host);
+        error = HostPortSyntax.CheckHost(host);
         if (error != null)
         {
             return error;
@@ -133,96 +131,4 @@ public sealed class StunServerAddress
 
     private static bool IsKnownOtherScheme(string scheme) =>
         scheme is "turn" or "turns" or "http" or "https" or "ws" or "wss" or "sip" or "sips" or "tcp" or "udp";
-
-    private static string? SplitHostPort(string text, out string host, out string? port)
-    {
-        host = text;
-        port = null;
-        if (text.StartsWith("[", StringComparison.Ordinal))
-        {
-            var close = text.IndexOf(']');
-            if (close < 0)
-            {
-                return "the '[' of an IPv6 address has no closing ']'.";
-            }
-
-            host = text.Substring(1, close - 1);
-            var after = text.Substring(close + 1);
-            if (after.Length == 0)
-            {
-                return IsIPv6(host) ? null : "'" + host + "' inside brackets is not an IPv6 address.";
-            }
-
-            if (after[0] != ':')
-            {
-                return "expected ':port' after ']'.";
-            }
-
-            port = after.Substring(1);
-            return IsIPv6(host) ? null : "'" + host + "' inside brackets is not an IPv6 address.";
-        }
-
-        var colons = text.Count(c => c == ':');
-        if (colons == 1)
-        {
-            var colon = text.IndexOf(':');
-            host = text.Substring(0, colon);
-            port = text.Substring(colon + 1);
-        }
-        else if (colons > 1 && !IsIPv6(text))
-        {
-            return "it has several ':' but is not an IPv6 address; write IPv6 with a port as [address]:port.";
-        }
-
-        return null;
-    }
-
-    private static bool IsIPv6(string text) =>
-        IPAddress.TryParse(text, out var address) && address.AddressFamily == AddressFamily.InterNetworkV6;
-
-    private static bool TryParsePort(string text, out int port) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out port) && port >= 1 && port <= 65535;
-
-    /// <summary>An IPv4 literal in dotted-quad form, an IPv6 literal, or a DNS name (RFC 1123 §2.1).</summary>
-    private static string? CheckHost(string host)
-    {
-        if (host.Length == 0)
-        {
-            return "the host is empty.";
-        }
-
-        if (IsIPv6(host))
-        {
-            return null;
-        }
-
-        var name = host.EndsWith(".", StringComparison.Ordinal) ? host.Substring(0, host.Length - 1) : host;
-        var labels = name.Split('.');
-        if (labels.All(l => l.Length > 0 && l.All(char.IsDigit)))
-        {
-            return labels.Length == 4 && IPAddress.TryParse(name, out _) && labels.All(l => int.Parse(l, CultureInfo.InvariantCulture) <= 255)
-                ? null
-                : "'" + host + "' is not a valid IPv4 address.";
-        }
-
-        if (name.Length > 253)
-        {
-            return "the host name is longer than 253 characters.";
-        }
-
-        foreach (var label in labels)
-        {
-            if (label.Length == 0 || label.Length > 63)
-            {
-                return "the host name '" + host + "' has an empty label or one longer than 63 characters.";
-            }
-
-            if (label[0] == '-' || label[label.Length - 1] == '-' || !label.All(c => (c < 128 && char.IsLetterOrDigit(c)) || c == '-' || c == '_'))
-            {
-                return "the host name '" + host + "' holds characters a DNS name cannot (letters, digits, '-' and '_' only).";
-            }
-        }
-
-        return null;
-    }
 }
