@@ -24,7 +24,8 @@ internal sealed class TurnRelayCheck : IDisposable
     public const ushort Channel = ChannelDataMessage.MinChannel;
 
     private const int Attempts = 3;
-    private const int TokenLength = 20;
+    /// <summary>Not a multiple of four, so that ChannelData over TCP and TLS carries padding (RFC 8656 §12.5) both ways.</summary>
+    private const int TokenLength = 21;
     private static readonly TimeSpan AttemptWait = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan BindingLimit = TimeSpan.FromSeconds(2);
     private readonly TurnClient _client;
