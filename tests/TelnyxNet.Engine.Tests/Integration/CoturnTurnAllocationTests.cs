@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Security;
+using System.Net.Sockets;
 using TelnyxNet.Engine.Diagnosis;
 using TelnyxNet.Engine.Probes;
 using TelnyxNet.Engine.Tests.Probes;
@@ -132,6 +133,37 @@ public sealed class CoturnTurnAllocationTests
         Assert.Contains(log.Lines, l => l.StartsWith("Allocation 127.0.0.1:", StringComparison.Ordinal) && l.EndsWith(" deleted.", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(TransportProtocol.Udp)]
+    [InlineData(TransportProtocol.Tcp)]
+    public async Task Verifies_the_relay_with_a_second_allocation_when_UDP_from_here_to_the_server_is_blocked(TransportProtocol transport)
+    {
+        FilteringDatagramSocket? peer = null;
+        var options = Options("turn:127.0.0.1:" + _coturn.ListeningPort + "?transport=" + transport.ToString().ToLowerInvariant(), peerSocket: family => peer = new FilteringDatagramSocket(UnconnectedUdpSocket.Open(family), _ => false));
+
+        var result = await TurnRun.OneAsync(options);
+
+        TurnRun.AssertRelayed(result);
+        Assert.Contains("second allocation", result.Message, StringComparison.Ordinal);
+        Assert.Contains("UDP from this machine to 127.0.0.1:" + _coturn.ListeningPort + " is blocked", result.Message, StringComparison.Ordinal);
+        Assert.True(peer!.Dropped >= 1, "the blocked peer never tried");
+    }
+
+    [Fact]
+    public async Task Verifies_the_relay_with_a_second_allocation_when_only_the_server_port_is_open_to_UDP()
+    {
+        var serverPort = _coturn.ListeningPort;
+        FilteringDatagramSocket? peer = null;
+        var options = Options("turn:127.0.0.1:" + serverPort, peerSocket: family => peer = new FilteringDatagramSocket(UnconnectedUdpSocket.Open(family), e => ((IPEndPoint)e).Port == serverPort));
+
+        var result = await TurnRun.OneAsync(options);
+
+        TurnRun.AssertRelayed(result);
+        Assert.Contains("second allocation", result.Message, StringComparison.Ordinal);
+        Assert.Contains("never reached", result.Message, StringComparison.Ordinal);
+        Assert.True(peer!.Dropped >= 1, "the firewall dropped nothing");
+    }
+
     [Fact]
     public async Task Keeps_the_password_and_its_key_out_of_results_log_and_progress()
     {
@@ -157,15 +189,16 @@ public sealed class CoturnTurnAllocationTests
         }
     }
 
-    private static TurnAllocationOptions Options(string server, RemoteCertificateValidationCallback? validation = null, TurnCredential? credential = null, bool skipRelayCheck = false) =>
-        Options(new[] { TurnRun.Server(server) }, validation, credential, skipRelayCheck);
+    private static TurnAllocationOptions Options(string server, RemoteCertificateValidationCallback? validation = null, TurnCredential? credential = null, bool skipRelayCheck = false, Func<AddressFamily, IDatagramSocket>? peerSocket = null) =>
+        Options(new[] { TurnRun.Server(server) }, validation, credential, skipRelayCheck, peerSocket);
 
-    private static TurnAllocationOptions Options(IReadOnlyList<TurnServerAddress> servers, RemoteCertificateValidationCallback? validation = null, TurnCredential? credential = null, bool skipRelayCheck = false) => new()
+    private static TurnAllocationOptions Options(IReadOnlyList<TurnServerAddress> servers, RemoteCertificateValidationCallback? validation = null, TurnCredential? credential = null, bool skipRelayCheck = false, Func<AddressFamily, IDatagramSocket>? peerSocket = null) => new()
     {
         Servers = servers,
         Credential = credential ?? Alice,
         Timeout = TimeSpan.FromSeconds(10),
         CertificateValidation = validation,
         SkipRelayCheck = skipRelayCheck,
+        OpenPeerSocket = peerSocket ?? UnconnectedUdpSocket.Open,
     };
 }
