@@ -152,11 +152,14 @@ public sealed class CoturnLongTermTests
     }
 
     [Fact]
-    public async Task Relays_to_a_loopback_peer_and_back()
+    public async Task Relays_to_a_loopback_peer_and_back_and_the_oracle_lists_the_peer()
     {
         await using var client = RawTurnClient.OverUdp(_coturn.EndPoint);
         var relayed = TurnAssert.Allocated(await client.AllocateAsync(Alice));
 
-        await TurnAssert.RelaysBothWaysAsync(client, relayed);
+        var peer = await TurnAssert.RelaysBothWaysAsync(client, relayed);
+
+        var session = Assert.Single(await _coturn.Admin.SessionsAsync(Alice.Name), s => s.ClientAddress == client.LocalEndPoint.ToString());
+        Assert.Equal(new[] { peer.Address.ToString() }, session.Peers);
     }
 }

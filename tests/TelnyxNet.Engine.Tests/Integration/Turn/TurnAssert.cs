@@ -42,9 +42,9 @@ internal static class TurnAssert
     /// <summary>
     /// Proves the relay works end to end (RFC 8656 §9-§11): CreatePermission for a UDP peer on
     /// 127.0.0.1, a Send indication that the peer receives from the relayed address, and the
-    /// peer's reply arriving as a Data indication from the peer's address.
+    /// peer's reply arriving as a Data indication from the peer's address. Returns the peer's address.
     /// </summary>
-    public static async Task RelaysBothWaysAsync(RawTurnClient client, IPEndPoint relayed)
+    public static async Task<IPEndPoint> RelaysBothWaysAsync(RawTurnClient client, IPEndPoint relayed)
     {
         using var peer = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         peer.Bind(new IPEndPoint(IPAddress.Loopback, 0));
@@ -66,5 +66,6 @@ internal static class TurnAssert
         Assert.Equal(StunMethod.Data, data.Method);
         Assert.Equal(peerEndPoint, data.GetAttribute<StunXorAddressAttribute>(StunAttributeType.XorPeerAddress)?.EndPoint);
         Assert.Equal(inbound, data.GetAttribute<StunBytesAttribute>(StunAttributeType.Data)?.GetValue());
+        return peerEndPoint;
     }
 }

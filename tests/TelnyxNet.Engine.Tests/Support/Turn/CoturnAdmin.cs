@@ -143,7 +143,7 @@ public sealed partial class CoturnAdmin
     [GeneratedRegex(@"relay addr (\S+)")]
     private static partial Regex RelayPattern();
 
-    [GeneratedRegex(@"^\S+:\d+$")]
+    [GeneratedRegex(@"^[0-9A-Fa-f.:\[\]]+$")]
     private static partial Regex PeerPattern();
 
     /// <summary>Accumulates what the CLI sends since the last match.</summary>

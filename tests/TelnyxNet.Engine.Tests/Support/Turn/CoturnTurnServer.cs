@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
-using System.Security.Cryptography.X509Certificates;
 
 namespace TelnyxNet.Engine.Tests.Support.Turn;
 
@@ -60,12 +59,6 @@ public sealed class CoturnTurnServer : IAsyncDisposable
 
     /// <summary>The allocation oracle.</summary>
     public CoturnAdmin Admin => new(new IPEndPoint(IPAddress.Loopback, CliPort), CliPassword);
-
-    /// <summary>How long the last start took, from launch until every listener answered.</summary>
-    public TimeSpan StartupTime => _process.StartupTime;
-
-    /// <summary>The test CA's certificate when <see cref="CoturnTurnOptions.Tls"/> is TestCa, else null.</summary>
-    public X509Certificate2? CaCertificate => _certificates?.Authority;
 
     /// <summary>A certificate check that trusts only the test CA (TestCa mode; with any other mode it refuses everything).</summary>
     public RemoteCertificateValidationCallback TrustTestCa => (sender, certificate, chain, errors) =>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace TelnyxNet.Engine.Tests.Support.Turn;
 
 /// <summary>
@@ -15,9 +13,6 @@ internal static class PionTurnBuild
     private const string Install = "apt-get install golang-go golang-github-pion-turn.v2-dev";
     private static readonly TimeSpan BuildLimit = TimeSpan.FromMinutes(3);
     private static readonly Lazy<Task<string>> Binary = new(BuildAsync);
-
-    /// <summary>How long the build took (zero until it is done).</summary>
-    public static TimeSpan BuildTime { get; private set; }
 
     /// <summary>The built server's path; the first call builds it.</summary>
     public static Task<string> BinaryAsync() => Binary.Value;
@@ -35,7 +30,6 @@ internal static class PionTurnBuild
         var directory = Directory.CreateTempSubdirectory("telnyxnet-pion-").FullName;
         AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteQuietly(directory);
         var output = Path.Combine(directory, "pion-turn");
-        var watch = Stopwatch.StartNew();
         await BoundedProcess.CheckedAsync(
             "/usr/bin/env",
             new[]
@@ -47,7 +41,6 @@ internal static class PionTurnBuild
                 go, "build", "-o", output, source,
             },
             BuildLimit).ConfigureAwait(false);
-        BuildTime = watch.Elapsed;
         return output;
     }
 

@@ -32,9 +32,6 @@ public sealed partial class PionTurnServer : IAsyncDisposable
     /// <summary>The relay port range.</summary>
     public RelayPortRange RelayPorts { get; private set; } = new(0, 0);
 
-    /// <summary>How long the last start took, from launch until UDP and TCP answered (the build not counted).</summary>
-    public TimeSpan StartupTime => _process.StartupTime;
-
     /// <summary>What it printed so far (the last run's output once stopped).</summary>
     public string Log => _process.Log;
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 
 namespace TelnyxNet.Engine.Tests.Support.Turn;
@@ -22,9 +21,6 @@ internal sealed class ServerProcess
     /// <summary>What the process printed so far (the last run's output once stopped).</summary>
     public string Log => _process?.Log ?? _lastLog;
 
-    /// <summary>How long the last attempt took, from launch until every check passed.</summary>
-    public TimeSpan StartupTime { get; private set; }
-
     /// <summary>Runs <paramref name="fileName"/> as <paramref name="attempt"/> says until it is ready; throws with each attempt's failure and the last log after three.</summary>
     public async Task StartAsync(string fileName, Func<StartAttempt> attempt)
     {
@@ -32,10 +28,8 @@ internal sealed class ServerProcess
         for (var number = 1; number <= Attempts; number++)
         {
             var run = attempt();
-            var watch = Stopwatch.StartNew();
             _process = CoturnProcess.Start(fileName, run.Arguments);
             var failure = await _process.WaitUntilReadyAsync(run.Checks, ReadyLimit).ConfigureAwait(false);
-            StartupTime = watch.Elapsed;
             if (failure is null)
             {
                 return;
