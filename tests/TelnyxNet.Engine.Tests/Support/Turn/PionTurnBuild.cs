@@ -2,8 +2,8 @@ namespace TelnyxNet.Engine.Tests.Support.Turn;
 
 /// <summary>
 /// Builds tests/servers/pion-turn (our TURN server on github.com/pion/turn/v2) once per test run
-/// with Debian's Go and pion packages, in GOPATH mode, into a temporary directory that is deleted
-/// when the test process exits.
+/// with Debian's Go and pion packages, in GOPATH mode, into a temporary directory (Go's build
+/// cache there is deleted right after the build; the binary when the test process exits).
 /// </summary>
 internal static class PionTurnBuild
 {
@@ -30,17 +30,27 @@ internal static class PionTurnBuild
         var directory = Directory.CreateTempSubdirectory("telnyxnet-pion-").FullName;
         AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteQuietly(directory);
         var output = Path.Combine(directory, "pion-turn");
-        await BoundedProcess.CheckedAsync(
-            "/usr/bin/env",
-            new[]
-            {
-                "GO111MODULE=off",
-                "GOPATH=" + Path.Combine(directory, "gopath") + ":/usr/share/gocode",
-                "GOCACHE=" + Path.Combine(directory, "cache"),
-                "GOFLAGS=",
-                go, "build", "-o", output, source,
-            },
-            BuildLimit).ConfigureAwait(false);
+        var cache = Path.Combine(directory, "cache");
+        try
+        {
+            await BoundedProcess.CheckedAsync(
+                "/usr/bin/env",
+                new[]
+                {
+                    "GO111MODULE=off",
+                    "GOPATH=" + Path.Combine(directory, "gopath") + ":/usr/share/gocode",
+                    "GOCACHE=" + cache,
+                    "GOFLAGS=",
+                    go, "build", "-o", output, source,
+                },
+                BuildLimit).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Only the binary stays for the rest of the run, so that deleting at exit is quick.
+            DeleteQuietly(cache);
+        }
+
         return output;
     }
 
@@ -67,7 +77,7 @@ internal static class PionTurnBuild
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // Best effort at process exit: the directory is under the system's temporary folder.
+            // Best effort: the directory is under the system temporary folder.
         }
     }
 }
