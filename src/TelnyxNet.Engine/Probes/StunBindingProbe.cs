@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using TelnyxNet.Engine.Diagnosis;
-using TelnyxNet.Engine.Dns;
 using TelnyxNet.Engine.Stun;
 using TelnyxNet.Engine.Transport;
 
@@ -27,20 +26,14 @@ public static class StunBindingProbe
 
         options.Validate();
         log ??= NullEngineLog.Instance;
-        var servers = options.Servers;
         var deadline = options.Clock.Elapsed + options.Timeout;
-        var done = 0;
-        progress?.Report(new ProbeProgress(Activity, "Waiting for " + servers.Count + " server(s) to answer", 0));
-        var tasks = servers.Select(async server =>
-        {
-            var results = await TestServerAsync(server, options, deadline, log, cancellationToken).ConfigureAwait(false);
-            var finished = Interlocked.Increment(ref done);
-            progress?.Report(new ProbeProgress(Activity, "Finished " + server.Input + " (" + finished + " of " + servers.Count + ")", finished * 100 / servers.Count));
-            return results;
-        }).ToList();
-        var all = await Task.WhenAll(tasks).ConfigureAwait(false);
-        progress?.Report(new ProbeProgress(Activity, "Done", 100, completed: true));
-        return all.SelectMany(r => r).ToList();
+        return await ProbeFanOut.EveryServerAsync(
+            options.Servers,
+            Activity,
+            "Waiting for " + options.Servers.Count + " server(s) to answer",
+            server => server.Input,
+            server => TestServerAsync(server, options, deadline, log, cancellationToken),
+            progress).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -50,24 +43,22 @@ public static class StunBindingProbe
     public static bool Passed(IEnumerable<StunBindingResult> results) =>
         (results ?? throw new ArgumentNullException(nameof(results))).Any(r => r.Status == ProbeStatus.Succeeded);
 
-    private static async Task<IReadOnlyList<StunBindingResult>> TestServerAsync(StunServerAddress server, StunBindingOptions options, TimeSpan deadline, IEngineLog log, CancellationToken cancellationToken)
+    private static Task<IReadOnlyList<StunBindingResult>> TestServerAsync(StunServerAddress server, StunBindingOptions options, TimeSpan deadline, IEngineLog log, CancellationToken cancellationToken)
     {
         var timestamp = options.Clock.UtcNow;
-        IReadOnlyList<IPAddress> addresses;
-        try
-        {
-            addresses = await HostResolution.ResolveAsync(options.Resolver, server.Host, options.AddressFamily, Remaining(options.Clock, deadline), options.Clock, log, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ProbeException ex)
-        {
-            log.Verbose(ex.Message);
-            var failed = NewResult(server, null, timestamp);
-            Fail(failed, server, ex.Reason, ex.Message, null);
-            return new[] { failed };
-        }
-
-        var probes = addresses.Select(address => TestAddressAsync(server, address, options, deadline, timestamp, log, cancellationToken));
-        return await Task.WhenAll(probes).ConfigureAwait(false);
+        return ProbeFanOut.EveryAddressAsync(
+            server.Host,
+            options,
+            deadline,
+            log,
+            ex =>
+            {
+                var failed = NewResult(server, null, timestamp);
+                Fail(failed, server, ex.Reason, ex.Message, null);
+                return failed;
+            },
+            address => TestAddressAsync(server, address, options, deadline, timestamp, log, cancellationToken),
+            cancellationToken);
     }
 
     private static async Task<StunBindingResult> TestAddressAsync(StunServerAddress server, IPAddress address, StunBindingOptions options, TimeSpan deadline, DateTimeOffset timestamp, IEngineLog log, CancellationToken cancellationToken)
@@ -110,13 +101,13 @@ public static class StunBindingProbe
 
         using var client = new StunUdpClient(socket, options.Clock, log);
         SetLocal(result, client.LocalEndPoint);
-        for (var i = 0; i < options.Count && Remaining(options.Clock, deadline) > TimeSpan.Zero; i++)
+        for (var i = 0; i < options.Count && ProbeFanOut.Remaining(options, deadline) > TimeSpan.Zero; i++)
         {
             tally.Sent++;
             var sentBefore = client.Transmissions;
             try
             {
-                var outcome = await client.ExecuteAsync(NewBindingRequest(), remote, options.Retransmission, Remaining(options.Clock, deadline), cancellationToken).ConfigureAwait(false);
+                var outcome = await client.ExecuteAsync(NewBindingRequest(), remote, options.Retransmission, ProbeFanOut.Remaining(options, deadline), cancellationToken).ConfigureAwait(false);
                 Accept(outcome, result, tally, log);
             }
             catch (ProbeException ex)
@@ -138,17 +129,17 @@ public static class StunBindingProbe
     private static async Task RunStreamAsync(StunServerAddress server, IPEndPoint remote, StunBindingOptions options, TimeSpan deadline, StunBindingResult result, Tally tally, IEngineLog log, CancellationToken cancellationToken)
     {
         tally.Sent++;
-        using var client = await StunStreamClient.ConnectAsync(options.OpenStreamSocket(remote.AddressFamily), remote, server.Transport, server.Host, options.CertificateValidation, Remaining(options.Clock, deadline), options.Clock, log, cancellationToken).ConfigureAwait(false);
+        using var client = await StunStreamClient.ConnectAsync(options.OpenStreamSocket(remote.AddressFamily), remote, server.Transport, server.Host, options.CertificateValidation, ProbeFanOut.Remaining(options, deadline), options.Clock, log, cancellationToken).ConfigureAwait(false);
         SetLocal(result, client.LocalEndPoint);
         result.TlsProtocol = client.TlsProtocol ?? string.Empty;
-        for (var i = 0; i < options.Count && Remaining(options.Clock, deadline) > TimeSpan.Zero; i++)
+        for (var i = 0; i < options.Count && ProbeFanOut.Remaining(options, deadline) > TimeSpan.Zero; i++)
         {
             if (i > 0)
             {
                 tally.Sent++;
             }
 
-            var outcome = await client.ExecuteAsync(NewBindingRequest(), Remaining(options.Clock, deadline), cancellationToken).ConfigureAwait(false);
+            var outcome = await client.ExecuteAsync(NewBindingRequest(), ProbeFanOut.Remaining(options, deadline), cancellationToken).ConfigureAwait(false);
             Accept(outcome, result, tally, log);
         }
     }
@@ -240,12 +231,6 @@ public static class StunBindingProbe
     }
 
     private static byte[] NewBindingRequest() => new StunMessageBuilder(StunMethod.Binding, StunClass.Request).Encode();
-
-    private static TimeSpan Remaining(IClock clock, TimeSpan deadline)
-    {
-        var left = deadline - clock.Elapsed;
-        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
-    }
 
     private static double Round(double ms) => Math.Round(ms, 3);
 

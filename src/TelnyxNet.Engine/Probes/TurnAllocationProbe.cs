@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using TelnyxNet.Engine.Diagnosis;
-using TelnyxNet.Engine.Dns;
 using TelnyxNet.Engine.Stun;
 using TelnyxNet.Engine.Transport;
 using TelnyxNet.Engine.Turn;
@@ -30,20 +29,14 @@ public static class TurnAllocationProbe
 
         options.Validate();
         log ??= NullEngineLog.Instance;
-        var servers = options.Servers;
         var deadline = options.Clock.Elapsed + options.Timeout;
-        var done = 0;
-        progress?.Report(new ProbeProgress(Activity, "Allocating on " + servers.Count + " server(s) and transport(s)", 0));
-        var tasks = servers.Select(async server =>
-        {
-            var results = await TestServerAsync(server, options, deadline, log, cancellationToken).ConfigureAwait(false);
-            var finished = Interlocked.Increment(ref done);
-            progress?.Report(new ProbeProgress(Activity, "Finished " + server + " (" + finished + " of " + servers.Count + ")", finished * 100 / servers.Count));
-            return results;
-        }).ToList();
-        var all = await Task.WhenAll(tasks).ConfigureAwait(false);
-        progress?.Report(new ProbeProgress(Activity, "Done", 100, completed: true));
-        return all.SelectMany(r => r).ToList();
+        return await ProbeFanOut.EveryServerAsync(
+            options.Servers,
+            Activity,
+            "Allocating on " + options.Servers.Count + " server(s) and transport(s)",
+            server => server.ToString(),
+            server => TestServerAsync(server, options, deadline, log, cancellationToken),
+            progress).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -53,24 +46,22 @@ public static class TurnAllocationProbe
     public static bool Passed(IEnumerable<TurnAllocationResult> results) =>
         (results ?? throw new ArgumentNullException(nameof(results))).Any(r => r.Status == ProbeStatus.Succeeded);
 
-    private static async Task<IReadOnlyList<TurnAllocationResult>> TestServerAsync(TurnServerAddress server, TurnAllocationOptions options, TimeSpan deadline, IEngineLog log, CancellationToken cancellationToken)
+    private static Task<IReadOnlyList<TurnAllocationResult>> TestServerAsync(TurnServerAddress server, TurnAllocationOptions options, TimeSpan deadline, IEngineLog log, CancellationToken cancellationToken)
     {
         var timestamp = options.Clock.UtcNow;
-        IReadOnlyList<IPAddress> addresses;
-        try
-        {
-            addresses = await HostResolution.ResolveAsync(options.Resolver, server.Host, options.AddressFamily, Remaining(options.Clock, deadline), options.Clock, log, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ProbeException ex)
-        {
-            log.Verbose(ex.Message);
-            var failed = NewResult(server, null, options, timestamp);
-            Fail(failed, server, options, ex);
-            return new[] { failed };
-        }
-
-        var probes = addresses.Select(address => TestAddressAsync(server, address, options, deadline, timestamp, log, cancellationToken));
-        return await Task.WhenAll(probes).ConfigureAwait(false);
+        return ProbeFanOut.EveryAddressAsync(
+            server.Host,
+            options,
+            deadline,
+            log,
+            ex =>
+            {
+                var failed = NewResult(server, null, options, timestamp);
+                Fail(failed, server, options, ex);
+                return failed;
+            },
+            address => TestAddressAsync(server, address, options, deadline, timestamp, log, cancellationToken),
+            cancellationToken);
     }
 
     private static async Task<TurnAllocationResult> TestAddressAsync(TurnServerAddress server, IPAddress address, TurnAllocationOptions options, TimeSpan deadline, DateTimeOffset timestamp, IEngineLog log, CancellationToken cancellationToken)
@@ -176,7 +167,7 @@ public static class TurnAllocationProbe
         }
         else
         {
-            var stream = await StunStreamClient.ConnectAsync(options.OpenStreamSocket(remote.AddressFamily), remote, transport, tlsHost, options.CertificateValidation, Remaining(options.Clock, deadline), options.Clock, log, cancellationToken).ConfigureAwait(false);
+            var stream = await StunStreamClient.ConnectAsync(options.OpenStreamSocket(remote.AddressFamily), remote, transport, tlsHost, options.CertificateValidation, ProbeFanOut.Remaining(options, deadline), options.Clock, log, cancellationToken).ConfigureAwait(false);
             connection = new StreamTurnTransport(stream, remote, transport);
         }
 
@@ -259,12 +250,6 @@ public static class TurnAllocationProbe
         Username = options.Credential.Username,
         Timestamp = timestamp,
     };
-
-    private static TimeSpan Remaining(IClock clock, TimeSpan deadline)
-    {
-        var left = deadline - clock.Elapsed;
-        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
-    }
 
     private static double Round(double ms) => Math.Round(ms, 3);
 

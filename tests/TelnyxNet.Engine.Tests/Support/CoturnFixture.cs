@@ -3,6 +3,7 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using TelnyxNet.Engine.Tests.Support.Turn;
 
 namespace TelnyxNet.Engine.Tests.Support;
 
@@ -138,26 +139,13 @@ public sealed class CoturnFixture : IAsyncLifetime
         return await _coturn.WaitUntilReadyAsync(
             new (string, Func<Task>)[]
             {
-                ("UDP Binding on 127.0.0.1:" + ListeningPort, () => BindingAsync(ProtocolType.Udp, new IPEndPoint(IPAddress.Loopback, ListeningPort))),
-                ("UDP Binding on [::1]:" + ListeningPort, () => BindingAsync(ProtocolType.Udp, new IPEndPoint(IPAddress.IPv6Loopback, ListeningPort))),
-                ("TCP Binding on 127.0.0.1:" + ListeningPort, () => BindingAsync(ProtocolType.Tcp, new IPEndPoint(IPAddress.Loopback, ListeningPort))),
-                ("TCP Binding on [::1]:" + ListeningPort, () => BindingAsync(ProtocolType.Tcp, new IPEndPoint(IPAddress.IPv6Loopback, ListeningPort))),
-                ("TCP connect to the TLS port 127.0.0.1:" + TlsPort, () => TcpConnectAsync(new IPEndPoint(IPAddress.Loopback, TlsPort))),
+                ("UDP Binding on 127.0.0.1:" + ListeningPort, () => ListenerChecks.BindingAsync(ProtocolType.Udp, new IPEndPoint(IPAddress.Loopback, ListeningPort))),
+                ("UDP Binding on [::1]:" + ListeningPort, () => ListenerChecks.BindingAsync(ProtocolType.Udp, new IPEndPoint(IPAddress.IPv6Loopback, ListeningPort))),
+                ("TCP Binding on 127.0.0.1:" + ListeningPort, () => ListenerChecks.BindingAsync(ProtocolType.Tcp, new IPEndPoint(IPAddress.Loopback, ListeningPort))),
+                ("TCP Binding on [::1]:" + ListeningPort, () => ListenerChecks.BindingAsync(ProtocolType.Tcp, new IPEndPoint(IPAddress.IPv6Loopback, ListeningPort))),
+                ("TCP connect to the TLS port 127.0.0.1:" + TlsPort, () => ListenerChecks.TcpConnectAsync(new IPEndPoint(IPAddress.Loopback, TlsPort))),
             },
             ReadyLimit).ConfigureAwait(false);
-    }
-
-    private static async Task BindingAsync(ProtocolType protocol, IPEndPoint server)
-    {
-        using var socket = new Socket(server.AddressFamily, protocol == ProtocolType.Udp ? SocketType.Dgram : SocketType.Stream, protocol);
-        await (protocol == ProtocolType.Udp ? StunChecks.UdpBindingAsync(socket, server) : StunChecks.TcpBindingAsync(socket, server)).ConfigureAwait(false);
-    }
-
-    private static async Task TcpConnectAsync(IPEndPoint server)
-    {
-        using var socket = new Socket(server.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        using var wait = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
-        await socket.ConnectAsync(server, wait.Token).ConfigureAwait(false);
     }
 
     private async Task StopAsync()

@@ -1,0 +1,52 @@
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using TelnyxNet.Engine.Dns;
+using TelnyxNet.Engine.Transport;
+
+namespace TelnyxNet.Engine.Probes;
+
+/// <summary>What every network probe's options share: the address family, the bound on the whole test, and the seams tests use (resolver, clock, sockets).</summary>
+public abstract class ProbeOptions
+{
+    /// <summary>Sets the default of <see cref="Timeout"/>.</summary>
+    protected ProbeOptions(TimeSpan defaultTimeout) => Timeout = defaultTimeout;
+
+    /// <summary>Which resolved addresses to test.</summary>
+    public AddressFamilyPreference AddressFamily { get; init; } = AddressFamilyPreference.Any;
+
+    /// <summary>The bound on the whole test, resolution included.</summary>
+    public TimeSpan Timeout { get; init; }
+
+    /// <summary>UDP retransmission schedule.</summary>
+    public RetransmissionPolicy Retransmission { get; init; } = RetransmissionPolicy.Default;
+
+    /// <summary>The resolver.</summary>
+    public IHostResolver Resolver { get; init; } = SystemHostResolver.Instance;
+
+    /// <summary>The clock.</summary>
+    public IClock Clock { get; init; } = SystemClock.Instance;
+
+    /// <summary>Certificate check for TLS; null means the system's validation.</summary>
+    public RemoteCertificateValidationCallback? CertificateValidation { get; init; }
+
+    /// <summary>Makes the TCP socket for a TCP or TLS connection (unconnected; the probe connects it).</summary>
+    public Func<AddressFamily, Socket> OpenStreamSocket { get; init; } = StunStreamClient.NewStreamSocket;
+
+    /// <summary>Opens the UDP socket for one server address.</summary>
+    public Func<IPEndPoint, IDatagramSocket> OpenDatagramSocket { get; init; } = ConnectedUdpSocket.Connect;
+
+    /// <summary>Throws <see cref="ArgumentException"/> when a value is missing or out of range.</summary>
+    public virtual void Validate()
+    {
+        if (Timeout <= TimeSpan.Zero || Timeout > TimeSpan.FromMinutes(10))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Timeout), Timeout, "The timeout must be above zero and at most 10 minutes.");
+        }
+
+        if (Resolver is null || Clock is null || Retransmission is null || OpenDatagramSocket is null || OpenStreamSocket is null)
+        {
+            throw new ArgumentException("Resolver, Clock, Retransmission, OpenDatagramSocket and OpenStreamSocket must not be null.");
+        }
+    }
+}
