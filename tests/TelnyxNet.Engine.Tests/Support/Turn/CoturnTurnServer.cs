@@ -21,7 +21,7 @@ public sealed class CoturnTurnServer : IAsyncDisposable
 
     private readonly string _directory;
     private readonly TestCertificates? _certificates;
-    private readonly ServerProcess _process = new();
+    private readonly RetriedServerProcess _process = new();
 
     private CoturnTurnServer(CoturnTurnOptions options, string directory, TestCertificates? certificates)
     {

@@ -16,7 +16,7 @@ public sealed partial class PionTurnServer : IAsyncDisposable
     public const string Realm = "pion.test";
 
     private const int RelayPortCount = 20;
-    private readonly ServerProcess _process = new();
+    private readonly RetriedServerProcess _process = new();
 
     private PionTurnServer(IReadOnlyList<TurnUser> users) => Users = users;
 

@@ -10,7 +10,7 @@ internal sealed record StartAttempt(IEnumerable<string> Arguments, IEnumerable<(
 /// until its readiness checks pass, on new free ports for each of three attempts, and stopped
 /// (SIGTERM, then a kill after 3 s) with its log kept.
 /// </summary>
-internal sealed class ServerProcess
+internal sealed class RetriedServerProcess
 {
     private const int Attempts = 3;
     private static readonly TimeSpan ReadyLimit = TimeSpan.FromSeconds(10);
