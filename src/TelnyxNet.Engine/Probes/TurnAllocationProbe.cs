@@ -100,7 +100,8 @@ public static class TurnAllocationProbe
             var note = string.Empty;
             if (!options.SkipRelayCheck)
             {
-                var udpPort = server.Transport == TransportProtocol.Tls ? TurnServerAddress.DefaultPort : remote.Port;
+                // Where the server most likely answers STUN over UDP: its own port for UDP and TCP; 3478 for TLS and TCP 443.
+                var udpPort = server.Transport == TransportProtocol.Udp || (server.Transport == TransportProtocol.Tcp && remote.Port != TelnyxEndpoints.TurnFallbackPort) ? remote.Port : TurnServerAddress.DefaultPort;
                 var allocatedAt = remote;
                 var allocatedHost = tlsHost;
                 var check = await TurnRelayCheck.RunAsync(
