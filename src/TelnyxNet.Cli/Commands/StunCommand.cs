@@ -1,9 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using TelnyxNet.Cli.Output;
-using TelnyxNet.Engine;
 using TelnyxNet.Engine.Diagnosis;
-using TelnyxNet.Engine.Dns;
 using TelnyxNet.Engine.Probes;
 using TelnyxNet.Engine.Stun;
 using TelnyxNet.Engine.Transport;
@@ -34,12 +32,10 @@ internal static class StunCommand
         };
         var transport = new Option<string>("--transport", "-t") { Description = "udp (default), tcp or tls.", DefaultValueFactory = _ => "udp" };
         transport.AcceptOnlyFromAmong("udp", "tcp", "tls");
-        var family = new Option<string>("--family", "-f") { Description = "any (default), ipv4 or ipv6: which resolved addresses to test.", DefaultValueFactory = _ => "any" };
-        family.AcceptOnlyFromAmong("any", "ipv4", "ipv6");
-        var timeout = new Option<int>("--timeout") { Description = "Bound on the whole command, in seconds (1-600).", DefaultValueFactory = _ => 5 };
-        timeout.Validators.Add(r => CheckRange(r, 1, 600, "--timeout"));
+        var family = ProbeOptions.Family();
+        var timeout = ProbeOptions.Timeout(5);
         var count = new Option<int>("--count", "-c") { Description = "Binding requests per server address (1-1000); above 1, min/avg/max RTT.", DefaultValueFactory = _ => 1 };
-        count.Validators.Add(r => CheckRange(r, 1, 1000, "--count"));
+        count.Validators.Add(r => ProbeOptions.CheckRange(r, 1, 1000, "--count"));
 
         var command = new Command("stun", "Test STUN Binding (RFC 8489) against Telnyx's STUN servers or any other. Exit code 0 when at least one server answered, 1 when none did, 2 for a usage error.")
         {
@@ -72,29 +68,11 @@ internal static class StunCommand
             var options = new StunBindingOptions
             {
                 Servers = servers.Count > 0 ? servers : TelnyxEndpoints.DefaultStunServers(protocol),
-                AddressFamily = Enum.Parse<AddressFamilyPreference>(parse.GetValue(family)!, ignoreCase: true),
+                AddressFamily = ProbeOptions.FamilyOf(parse, family),
                 Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
                 Count = parse.GetValue(count),
             };
-            var verbose = parse.GetValue(common.Verbose);
-            IEngineLog log = verbose ? new ConsoleLog(Console.Error) : NullEngineLog.Instance;
-            IReadOnlyList<StunBindingResult> results;
-            try
-            {
-                results = await StunBindingProbe.RunAsync(options, log, verbose ? null : ConsoleProgress.ForTerminal(), token);
-            }
-            catch (OperationCanceledException)
-            {
-                return ExitCodes.Cancelled;
-            }
-
-            ResultWriter.Write(Console.Out, results, common.FormatOf(parse), Columns, Footnote);
-            if (usageError)
-            {
-                return ExitCodes.Usage;
-            }
-
-            return StunBindingProbe.Passed(results) ? ExitCodes.Passed : ExitCodes.Failed;
+            return await common.RunAsync(parse, Columns, Footnote, (log, progress, ct) => StunBindingProbe.RunAsync(options, log, progress, ct), StunBindingProbe.Passed, usageError, token);
         });
         return command;
     }
@@ -103,13 +81,4 @@ internal static class StunCommand
         result.Status == ProbeStatus.Succeeded
             ? null
             : StunServerAddress.FormatHostPort(result.Server, result.Port) + ": " + result.Message + Environment.NewLine + "  Fix: " + result.Remediation;
-
-    private static void CheckRange(System.CommandLine.Parsing.OptionResult result, int min, int max, string name)
-    {
-        var value = result.GetValueOrDefault<int>();
-        if (value < min || value > max)
-        {
-            result.AddError(name + " must be " + min + " to " + max + "; got " + value + ".");
-        }
-    }
 }
