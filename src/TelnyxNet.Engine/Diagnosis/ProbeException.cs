@@ -12,4 +12,10 @@ public sealed class ProbeException : Exception
 
     /// <summary>The classified reason.</summary>
     public FailureReason Reason { get; }
+
+    /// <summary>The STUN error code, when the server answered with an error response.</summary>
+    public int? ErrorCode { get; init; }
+
+    /// <summary>The error response's reason phrase.</summary>
+    public string ErrorReason { get; init; } = string.Empty;
 }

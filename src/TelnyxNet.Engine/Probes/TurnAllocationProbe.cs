@@ -1,4 +1,11 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using TelnyxNet.Engine.Diagnosis;
+using TelnyxNet.Engine.Dns;
+using TelnyxNet.Engine.Stun;
+using TelnyxNet.Engine.Transport;
+using TelnyxNet.Engine.Turn;
 
 namespace TelnyxNet.Engine.Probes;
 
@@ -11,9 +18,33 @@ namespace TelnyxNet.Engine.Probes;
 /// </summary>
 public static class TurnAllocationProbe
 {
+    private const string Activity = "Testing TURN servers";
+
     /// <summary>Runs the test.</summary>
-    public static Task<IReadOnlyList<TurnAllocationResult>> RunAsync(TurnAllocationOptions options, IEngineLog? log, IProgress<ProbeProgress>? progress, CancellationToken cancellationToken) =>
-        throw new NotImplementedException();
+    public static async Task<IReadOnlyList<TurnAllocationResult>> RunAsync(TurnAllocationOptions options, IEngineLog? log, IProgress<ProbeProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        options.Validate();
+        log ??= NullEngineLog.Instance;
+        var servers = options.Servers;
+        var deadline = options.Clock.Elapsed + options.Timeout;
+        var done = 0;
+        progress?.Report(new ProbeProgress(Activity, "Allocating on " + servers.Count + " server(s) and transport(s)", 0));
+        var tasks = servers.Select(async server =>
+        {
+            var results = await TestServerAsync(server, options, deadline, log, cancellationToken).ConfigureAwait(false);
+            var finished = Interlocked.Increment(ref done);
+            progress?.Report(new ProbeProgress(Activity, "Finished " + server + " (" + finished + " of " + servers.Count + ")", finished * 100 / servers.Count));
+            return results;
+        }).ToList();
+        var all = await Task.WhenAll(tasks).ConfigureAwait(false);
+        progress?.Report(new ProbeProgress(Activity, "Done", 100, completed: true));
+        return all.SelectMany(r => r).ToList();
+    }
 
     /// <summary>
     /// The verdict of a TURN check, for -Quiet and the CLI's exit code: it passes when at least one
@@ -21,4 +52,202 @@ public static class TurnAllocationProbe
     /// </summary>
     public static bool Passed(IEnumerable<TurnAllocationResult> results) =>
         (results ?? throw new ArgumentNullException(nameof(results))).Any(r => r.Status == ProbeStatus.Succeeded);
+
+    private static async Task<IReadOnlyList<TurnAllocationResult>> TestServerAsync(TurnServerAddress server, TurnAllocationOptions options, TimeSpan deadline, IEngineLog log, CancellationToken cancellationToken)
+    {
+        var timestamp = options.Clock.UtcNow;
+        IReadOnlyList<IPAddress> addresses;
+        try
+        {
+            addresses = await HostResolution.ResolveAsync(options.Resolver, server.Host, options.AddressFamily, Remaining(options.Clock, deadline), options.Clock, log, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ProbeException ex)
+        {
+            log.Verbose(ex.Message);
+            var failed = NewResult(server, null, options, timestamp);
+            Fail(failed, server, options, ex);
+            return new[] { failed };
+        }
+
+        var probes = addresses.Select(address => TestAddressAsync(server, address, options, deadline, timestamp, log, cancellationToken));
+        return await Task.WhenAll(probes).ConfigureAwait(false);
+    }
+
+    private static async Task<TurnAllocationResult> TestAddressAsync(TurnServerAddress server, IPAddress address, TurnAllocationOptions options, TimeSpan deadline, DateTimeOffset timestamp, IEngineLog log, CancellationToken cancellationToken)
+    {
+        var result = NewResult(server, address, options, timestamp);
+        var clock = options.Clock;
+        var remote = new IPEndPoint(address, server.Port);
+        TurnClient? client = null;
+        try
+        {
+            log.Verbose("Testing TURN " + server.Transport.ToString().ToUpperInvariant() + " " + StunServerAddress.FormatHostPort(address.ToString(), server.Port) + (server.IsAddressLiteral ? string.Empty : " (" + server.Host + ")") + " as " + options.Credential + ".");
+            var started = clock.Elapsed;
+            client = await ConnectAsync(server.Transport, remote, server.Host, options, deadline, log, cancellationToken).ConfigureAwait(false);
+            Describe(result, client);
+            try
+            {
+                await client.AllocateAsync(deadline, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TurnRedirectException redirect)
+            {
+                log.Verbose(redirect.Message + " Following it once.");
+                Read(result, client);
+                result.AlternateServer = redirect.Alternate.ToString();
+                client.Dispose();
+                client = null;
+                remote = redirect.Alternate;
+                client = await ConnectAsync(server.Transport, remote, redirect.Domain ?? server.Host, options, deadline, log, cancellationToken).ConfigureAwait(false);
+                Describe(result, client);
+                await client.AllocateAsync(deadline, cancellationToken).ConfigureAwait(false);
+            }
+
+            result.AllocateTimeMs = Round((clock.Elapsed - started).TotalMilliseconds);
+            Granted(result, client.Allocation!);
+            if (!options.SkipRelayCheck)
+            {
+                var udpPort = server.Transport == TransportProtocol.Tls ? TurnServerAddress.DefaultPort : remote.Port;
+                result.RelayRoundTripTimeMs = Round(await TurnRelayCheck.RunAsync(client, new IPEndPoint(remote.Address, udpPort), options.OpenPeerSocket, options.Retransmission, clock, log, deadline, cancellationToken).ConfigureAwait(false));
+                result.RelayVerified = true;
+            }
+
+            Succeed(result);
+        }
+        catch (ProbeException ex)
+        {
+            ReadIfAny(result, client);
+            Fail(result, server, options, ex);
+        }
+        catch (TurnRedirectException again)
+        {
+            ReadIfAny(result, client);
+            Fail(result, server, options, new ProbeException(FailureReason.ErrorResponse, again.Message + " The test follows one redirect only.") { ErrorCode = TurnErrors.TryAlternate });
+        }
+        finally
+        {
+            if (client != null)
+            {
+                Read(result, client);
+                if (client.Allocation != null)
+                {
+                    result.Deallocated = await client.DeleteAsync(options.CleanupTimeout).ConfigureAwait(false);
+                }
+
+                client.Dispose();
+            }
+        }
+
+        log.Verbose(result.Server + ":" + result.Port + "/" + result.Transport + ": " + result.Status + (result.Status == ProbeStatus.Succeeded ? string.Empty : " (" + result.FailureReason + ")") + ". " + result.Message);
+        return result;
+    }
+
+    private static async Task<TurnClient> ConnectAsync(TransportProtocol transport, IPEndPoint remote, string tlsHost, TurnAllocationOptions options, TimeSpan deadline, IEngineLog log, CancellationToken cancellationToken)
+    {
+        ITurnTransport connection;
+        if (transport == TransportProtocol.Udp)
+        {
+            IDatagramSocket socket;
+            try
+            {
+                socket = options.OpenDatagramSocket(remote);
+            }
+            catch (SocketException ex)
+            {
+                throw SocketErrors.Classify(ex, "UDP to " + remote);
+            }
+
+            connection = new UdpTurnTransport(new StunUdpClient(socket, options.Clock, log), remote, options.Retransmission);
+        }
+        else
+        {
+            var stream = await StunStreamClient.ConnectAsync(remote, transport, tlsHost, options.CertificateValidation, Remaining(options.Clock, deadline), options.Clock, log, cancellationToken).ConfigureAwait(false);
+            connection = new StreamTurnTransport(stream, remote, transport);
+        }
+
+        return new TurnClient(connection, options.Credential, options.Clock, log);
+    }
+
+    private static void Describe(TurnAllocationResult result, TurnClient client)
+    {
+        if (client.Transport.LocalEndPoint is IPEndPoint local)
+        {
+            result.LocalAddress = (local.Address.IsIPv4MappedToIPv6 ? local.Address.MapToIPv4() : local.Address).ToString();
+            result.LocalPort = local.Port;
+        }
+
+        result.TlsProtocol = client.Transport.TlsProtocol ?? string.Empty;
+    }
+
+    private static void Read(TurnAllocationResult result, TurnClient client)
+    {
+        result.ServerReachable |= client.ServerReachable;
+        result.Realm = client.Realm.Length > 0 ? client.Realm : result.Realm;
+        result.ServerSoftware = client.ServerSoftware.Length > 0 ? client.ServerSoftware : result.ServerSoftware;
+        result.PasswordAlgorithm = client.Algorithm?.ToString().ToUpperInvariant() ?? result.PasswordAlgorithm;
+    }
+
+    private static void ReadIfAny(TurnAllocationResult result, TurnClient? client)
+    {
+        if (client != null)
+        {
+            Read(result, client);
+        }
+    }
+
+    private static void Granted(TurnAllocationResult result, TurnAllocation allocation)
+    {
+        result.RelayedAddress = allocation.Relayed.Address.ToString();
+        result.RelayedPort = allocation.Relayed.Port;
+        result.MappedAddress = allocation.Mapped?.Address.ToString() ?? string.Empty;
+        result.MappedPort = allocation.Mapped?.Port;
+        result.LifetimeSeconds = (int)Math.Min(int.MaxValue, allocation.LifetimeSeconds);
+    }
+
+    private static void Succeed(TurnAllocationResult result)
+    {
+        result.Status = ProbeStatus.Succeeded;
+        result.FailureReason = FailureReason.None;
+        result.Message = "Relay " + StunServerAddress.FormatHostPort(result.RelayedAddress, result.RelayedPort ?? 0) + " granted for " + result.LifetimeSeconds + " s in " + Ms(result.AllocateTimeMs) + " ms"
+            + (result.AlternateServer.Length > 0 ? " by the alternate server " + result.AlternateServer : string.Empty)
+            + (result.RelayVerified == true ? "; data relayed to a local peer and back in " + Ms(result.RelayRoundTripTimeMs) + " ms." : "; relay check skipped.");
+    }
+
+    private static void Fail(TurnAllocationResult result, TurnServerAddress server, TurnAllocationOptions options, ProbeException failure)
+    {
+        result.Status = ProbeStatus.Failed;
+        result.FailureReason = failure.Reason;
+        result.ErrorCode = failure.ErrorCode;
+        result.ErrorReason = failure.ErrorReason;
+        if (failure.Reason == FailureReason.RelayNotForwarding)
+        {
+            result.RelayVerified = false;
+        }
+
+        var reachable = result.ServerReachable && failure.Reason is FailureReason.Timeout or FailureReason.AuthenticationFailed
+            ? " The server itself is reachable: it answered" + (result.Realm.Length > 0 ? " with a challenge for realm '" + result.Realm + "'" : string.Empty) + "."
+            : string.Empty;
+        result.Message = failure.Message + reachable;
+        result.Remediation = TurnRemediation.For(failure.Reason, server.Transport, server.Host, server.Port, options.Credential.Source, failure.ErrorCode);
+    }
+
+    private static TurnAllocationResult NewResult(TurnServerAddress server, IPAddress? address, TurnAllocationOptions options, DateTimeOffset timestamp) => new()
+    {
+        Server = server.Host,
+        Port = server.Port,
+        Transport = server.Transport,
+        RemoteAddress = address?.ToString() ?? string.Empty,
+        CredentialSource = options.Credential.Source,
+        Username = options.Credential.Username,
+        Timestamp = timestamp,
+    };
+
+    private static TimeSpan Remaining(IClock clock, TimeSpan deadline)
+    {
+        var left = deadline - clock.Elapsed;
+        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+    }
+
+    private static double Round(double ms) => Math.Round(ms, 3);
+
+    private static string Ms(double? ms) => (ms ?? 0).ToString("0.###", CultureInfo.InvariantCulture);
 }

@@ -10,6 +10,15 @@ namespace TelnyxNet.Engine.Stun;
 /// </summary>
 public static class StunDecoder
 {
+    /// <summary>
+    /// True when the bytes claim to be STUN: the first two bits are zero and the magic cookie is in
+    /// place (RFC 8489 §6, §5; the demultiplexing rule of RFC 7983 §7). TURN ChannelData starts
+    /// with 01 (RFC 8656 §12.4) and so never claims to be STUN. Says nothing about validity.
+    /// </summary>
+    public static bool LooksLikeStun(byte[] buffer, int offset, int count) =>
+        buffer != null && offset >= 0 && count >= StunMessage.HeaderLength && (long)offset + count <= buffer.Length
+        && (buffer[offset] & 0xC0) == 0 && BigEndian.ReadUInt32(buffer, offset + 4) == StunMessage.MagicCookie;
+
     /// <summary>Decodes a whole array as one message.</summary>
     public static bool TryDecode(byte[]? buffer, out StunMessage? message, out StunDecodeError? error) =>
         TryDecode(buffer, 0, buffer?.Length ?? 0, out message, out error);

@@ -11,14 +11,24 @@ namespace TelnyxNet.Engine.Transport;
 /// <summary>
 /// STUN over a TCP or TLS connection (RFC 8489 §6.2.2, §6.2.3): messages are framed by their own
 /// length field, requests are not retransmitted, and a transaction fails when the connection or
-/// the caller's timeout ends. Disposing closes the connection.
+/// the caller's timeout ends (a timeout closes the connection). Once the first message is written
+/// a reader runs until the connection ends: it completes transactions by id and hands
+/// indications and TURN ChannelData frames (RFC 8656 §12.5, padded to 4 bytes on streams) to
+/// the handlers. Disposing closes the connection.
 /// </summary>
 public sealed class StunStreamClient : IDisposable
 {
+    private const int StunHeaderLength = StunMessage.HeaderLength;
+    private const int ChannelDataHeaderLength = 4;
     private readonly Socket _socket;
     private readonly Stream _stream;
     private readonly IClock _clock;
     private readonly IEngineLog _log;
+    private readonly EndPoint _remote;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly StunTransactionTable _transactions = new();
+    private ProbeException? _readFailure;
+    private int _reading;
     private int _disposed;
 
     private StunStreamClient(Socket socket, Stream stream, IClock clock, IEngineLog log, string? tlsProtocol)
@@ -27,6 +37,7 @@ public sealed class StunStreamClient : IDisposable
         _stream = stream;
         _clock = clock;
         _log = log;
+        _remote = socket.RemoteEndPoint ?? new IPEndPoint(IPAddress.None, 0);
         TlsProtocol = tlsProtocol;
     }
 
@@ -37,7 +48,13 @@ public sealed class StunStreamClient : IDisposable
     public string? TlsProtocol { get; }
 
     /// <summary>Responses read whose transaction id matched no request.</summary>
-    public int UnknownTransactionCount { get; private set; }
+    public int UnknownTransactionCount => _transactions.UnknownTransactionCount;
+
+    /// <summary>Called on the reader for every STUN indication (e.g. a TURN Data indication); without a handler indications count as unknown transactions.</summary>
+    public Action<StunMessage>? IndicationHandler { get; set; }
+
+    /// <summary>Called on the reader for every ChannelData frame: the buffer holds the 4-byte header and the data, without padding, and belongs to the handler.</summary>
+    public Action<byte[]>? ChannelDataHandler { get; set; }
 
     /// <summary>
     /// Connects to <paramref name="remote"/> and, for TLS, completes the handshake naming
@@ -81,30 +98,54 @@ public sealed class StunStreamClient : IDisposable
     }
 
     /// <summary>
-    /// Writes <paramref name="request"/> and reads framed messages until the one with the same
-    /// transaction id, within <paramref name="timeout"/>.
+    /// Writes <paramref name="request"/> and waits for the message with the same transaction id,
+    /// within <paramref name="timeout"/>.
     /// </summary>
     public async Task<StunTransactionOutcome> ExecuteAsync(byte[] request, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        if (request is null || request.Length < StunMessage.HeaderLength)
+        if (request is null || request.Length < StunHeaderLength)
         {
             throw new ArgumentException("A STUN request of at least 20 bytes is required.", nameof(request));
         }
 
+        ThrowIfDisposed();
         var id = TransactionId.FromBytes(request, 8);
-        var sent = _clock.Elapsed;
-        var remote = _socket.RemoteEndPoint;
-        var response = await Deadline.RunAsync(ExchangeAsync(request, id), timeout, _clock, Dispose, "STUN response from " + remote, cancellationToken).ConfigureAwait(false);
-        return new StunTransactionOutcome(response, remote, _clock.Elapsed - sent, 1);
+        var receipt = _transactions.Register(id, null);
+        try
+        {
+            var sent = _clock.Elapsed;
+            var received = await Deadline.RunAsync(ExchangeAsync(request, id, receipt), timeout, _clock, Dispose, "STUN response from " + _remote, cancellationToken).ConfigureAwait(false);
+            var rtt = received.ReceivedAt - sent;
+            return new StunTransactionOutcome(received.Response!, _remote, rtt < TimeSpan.Zero ? TimeSpan.Zero : rtt, 1);
+        }
+        finally
+        {
+            _transactions.Remove(id);
+        }
     }
 
-    /// <summary>Closes the connection.</summary>
+    /// <summary>Writes one frame outside any transaction: an indication or a padded ChannelData frame (RFC 8656 §11, §12.5).</summary>
+    public async Task SendAsync(byte[] frame, CancellationToken cancellationToken)
+    {
+        if (frame is null)
+        {
+            throw new ArgumentNullException(nameof(frame));
+        }
+
+        ThrowIfDisposed();
+        cancellationToken.ThrowIfCancellationRequested();
+        await WriteAsync(frame).ConfigureAwait(false);
+        StartReading();
+    }
+
+    /// <summary>Closes the connection; pending transactions end.</summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             _stream.Dispose();
             _socket.Dispose();
+            _transactions.FailAll(FailureReason.None, "client disposed", _clock.Elapsed);
         }
     }
 
@@ -164,52 +205,126 @@ public sealed class StunStreamClient : IDisposable
         }
     }
 
-    private async Task<StunMessage> ExchangeAsync(byte[] request, TransactionId id)
+    private async Task<StunReceipt> ExchangeAsync(byte[] request, TransactionId id, Task<StunReceipt> receipt)
     {
+        if (Volatile.Read(ref _readFailure) is ProbeException failed)
+        {
+            throw new ProbeException(failed.Reason, failed.Message, failed);
+        }
+
+        await WriteAsync(request).ConfigureAwait(false);
+        _log.Verbose("Sent " + request.Length + "-byte " + StunMessageType.MethodOf(Internal.BigEndian.ReadUInt16(request, 0)) + " request " + id + " over " + (TlsProtocol ?? "TCP") + ".");
+        StartReading();
+        var received = await receipt.ConfigureAwait(false);
+        if (received.Response is null)
+        {
+            if (received.Failure == FailureReason.None)
+            {
+                throw new ObjectDisposedException(nameof(StunStreamClient));
+            }
+
+            throw new ProbeException(received.Failure, received.FailureMessage ?? received.Failure.ToString());
+        }
+
+        return received;
+    }
+
+    private async Task WriteAsync(byte[] frame)
+    {
+        await _writeGate.WaitAsync().ConfigureAwait(false);
         try
         {
-            await _stream.WriteAsync(request, 0, request.Length).ConfigureAwait(false);
+            await _stream.WriteAsync(frame, 0, frame.Length).ConfigureAwait(false);
             await _stream.FlushAsync().ConfigureAwait(false);
-            _log.Verbose("Sent " + request.Length + "-byte request " + id + " over " + (TlsProtocol ?? "TCP") + ".");
-            while (true)
-            {
-                var message = await ReadMessageAsync().ConfigureAwait(false);
-                if (message.TransactionId == id)
-                {
-                    return message;
-                }
-
-                UnknownTransactionCount++;
-                _log.Verbose("Ignored a message with unknown transaction id " + message.TransactionId + ".");
-            }
         }
         catch (IOException ex) when (Volatile.Read(ref _disposed) == 0)
         {
-            var reason = ex.InnerException is SocketException se && se.SocketErrorCode == SocketError.ConnectionReset ? FailureReason.Refused : FailureReason.ProtocolError;
-            throw new ProbeException(reason, "The connection failed before a response: " + ex.Message, ex);
+            throw Classify(ex);
+        }
+        finally
+        {
+            _writeGate.Release();
         }
     }
 
-    /// <summary>Reads one message framed by its header's length field (RFC 8489 §6.2.2).</summary>
-    private async Task<StunMessage> ReadMessageAsync()
+    private void StartReading()
     {
-        var header = new byte[StunMessage.HeaderLength];
-        await ReadExactlyAsync(header, 0, header.Length).ConfigureAwait(false);
-        if ((header[0] & 0xC0) != 0)
+        if (Interlocked.Exchange(ref _reading, 1) == 0)
         {
-            throw new ProbeException(FailureReason.ProtocolError, "The server sent data that is not STUN framing (first byte 0x" + header[0].ToString("x2") + ").");
+            _ = Task.Run(ReadLoopAsync);
         }
+    }
 
-        var length = Internal.BigEndian.ReadUInt16(header, 2);
-        var message = new byte[StunMessage.HeaderLength + length];
-        Buffer.BlockCopy(header, 0, message, 0, header.Length);
-        await ReadExactlyAsync(message, header.Length, length).ConfigureAwait(false);
-        if (!StunDecoder.TryDecode(message, out var decoded, out var error))
+    private async Task ReadLoopAsync()
+    {
+        try
+        {
+            while (Volatile.Read(ref _disposed) == 0)
+            {
+                await ReadFrameAsync().ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (Volatile.Read(ref _disposed) == 0 && (ex is ProbeException || ex is IOException || ex is ObjectDisposedException))
+        {
+            var failure = ex as ProbeException ?? Classify(ex);
+            Volatile.Write(ref _readFailure, failure);
+            _transactions.FailAll(failure.Reason, failure.Message, _clock.Elapsed);
+        }
+        catch (Exception) when (Volatile.Read(ref _disposed) != 0)
+        {
+            // Closed by us: the pending transactions were already ended by Dispose.
+        }
+    }
+
+    /// <summary>Reads one STUN message (RFC 8489 §6.2.2) or one ChannelData frame (RFC 8656 §12.5) and hands it on.</summary>
+    private async Task ReadFrameAsync()
+    {
+        var start = new byte[ChannelDataHeaderLength];
+        await ReadExactlyAsync(start, 0, start.Length).ConfigureAwait(false);
+        var length = Internal.BigEndian.ReadUInt16(start, 2);
+        switch (start[0] & 0xC0)
+        {
+            case 0x00:
+                var message = new byte[StunHeaderLength + length];
+                Buffer.BlockCopy(start, 0, message, 0, start.Length);
+                await ReadExactlyAsync(message, start.Length, message.Length - start.Length).ConfigureAwait(false);
+                Dispatch(message);
+                break;
+            case 0x40 when ChannelDataHandler != null:
+                var frame = new byte[ChannelDataHeaderLength + length];
+                Buffer.BlockCopy(start, 0, frame, 0, start.Length);
+                await ReadExactlyAsync(frame, start.Length, length).ConfigureAwait(false);
+                var padding = (4 - (length % 4)) % 4;
+                if (padding > 0)
+                {
+                    await ReadExactlyAsync(new byte[padding], 0, padding).ConfigureAwait(false);
+                }
+
+                ChannelDataHandler?.Invoke(frame);
+                break;
+            default:
+                throw new ProbeException(FailureReason.ProtocolError, "The server sent data that is not STUN framing (first byte 0x" + start[0].ToString("x2") + ").");
+        }
+    }
+
+    private void Dispatch(byte[] bytes)
+    {
+        if (!StunDecoder.TryDecode(bytes, out var message, out var error))
         {
             throw new ProbeException(FailureReason.ProtocolError, "Malformed response: " + error + ".");
         }
 
-        return decoded!;
+        var indication = IndicationHandler;
+        if (indication != null && message!.Class == StunClass.Indication)
+        {
+            indication(message);
+            return;
+        }
+
+        if (!_transactions.Deliver(message!, _remote, _clock.Elapsed))
+        {
+            _log.Verbose("Ignored a message with unknown transaction id " + message!.TransactionId + ".");
+        }
     }
 
     private async Task ReadExactlyAsync(byte[] buffer, int offset, int count)
@@ -224,6 +339,20 @@ public sealed class StunStreamClient : IDisposable
 
             offset += read;
             count -= read;
+        }
+    }
+
+    private static ProbeException Classify(Exception ex)
+    {
+        var reason = ex.InnerException is SocketException se && se.SocketErrorCode == SocketError.ConnectionReset ? FailureReason.Refused : FailureReason.ProtocolError;
+        return new ProbeException(reason, "The connection failed before a response: " + ex.Message, ex);
+    }
+
+    private void ThrowIfDisposed()
+    {
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            throw new ObjectDisposedException(nameof(StunStreamClient));
         }
     }
 }

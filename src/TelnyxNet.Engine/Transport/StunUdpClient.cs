@@ -48,6 +48,19 @@ public sealed class StunUdpClient : IDisposable
     public EndPoint? LocalEndPoint => _socket.LocalEndPoint;
 
     /// <summary>
+    /// Called on the receive loop for every STUN indication (RFC 8489 §3), e.g. a TURN Data
+    /// indication; without a handler indications are ignored and counted as unknown transactions.
+    /// </summary>
+    public Action<StunMessage, EndPoint>? IndicationHandler { get; set; }
+
+    /// <summary>
+    /// Called on the receive loop for every datagram that is not STUN (e.g. TURN ChannelData, or a
+    /// peer's payload) with the buffer, count and source; the buffer is valid only during the call.
+    /// Without a handler such datagrams count as malformed.
+    /// </summary>
+    public Action<byte[], int, EndPoint>? NonStunHandler { get; set; }
+
+    /// <summary>
     /// Sends <paramref name="request"/> to <paramref name="remote"/> and waits for the response
     /// with the same transaction id, retransmitting per <paramref name="policy"/>. Throws
     /// <see cref="ProbeException"/> (timeout, refused, unreachable, malformed response) or
@@ -84,6 +97,13 @@ public sealed class StunUdpClient : IDisposable
         }
     }
 
+    /// <summary>Sends one datagram outside any transaction (an indication or ChannelData: RFC 8656 §11, §12).</summary>
+    public async Task SendAsync(byte[] datagram, EndPoint remote, CancellationToken cancellationToken)
+    {
+        ThrowIfDisposed();
+        await SendOnceAsync(datagram ?? throw new ArgumentNullException(nameof(datagram)), remote, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Stops receiving, fails pending transactions and closes the socket.</summary>
     public void Dispose()
     {
@@ -110,7 +130,7 @@ public sealed class StunUdpClient : IDisposable
         {
             cancellationToken.ThrowIfCancellationRequested();
             lastSend = _clock.Elapsed;
-            await SendAsync(request, remote, cancellationToken).ConfigureAwait(false);
+            await SendOnceAsync(request, remote, cancellationToken).ConfigureAwait(false);
             transmissions++;
             Interlocked.Increment(ref _transmissions);
             _log.Verbose(i == 0
@@ -185,7 +205,7 @@ public sealed class StunUdpClient : IDisposable
         return new StunTransactionOutcome(receipt.Response, receipt.Source, rtt < TimeSpan.Zero ? TimeSpan.Zero : rtt, transmissions);
     }
 
-    private async Task SendAsync(byte[] request, EndPoint remote, CancellationToken cancellationToken)
+    private async Task SendOnceAsync(byte[] request, EndPoint remote, CancellationToken cancellationToken)
     {
         try
         {
@@ -237,8 +257,22 @@ public sealed class StunUdpClient : IDisposable
     private void Handle(ReceivedDatagram datagram)
     {
         var now = _clock.Elapsed;
+        var nonStun = NonStunHandler;
+        if (nonStun != null && !StunDecoder.LooksLikeStun(datagram.Buffer, 0, datagram.Count))
+        {
+            nonStun(datagram.Buffer, datagram.Count, datagram.Source);
+            return;
+        }
+
         if (StunDecoder.TryDecode(datagram.Buffer, 0, datagram.Count, out var message, out var error))
         {
+            var indication = IndicationHandler;
+            if (indication != null && message!.Class == StunClass.Indication)
+            {
+                indication(message, datagram.Source);
+                return;
+            }
+
             if (!Transactions.Deliver(message!, datagram.Source, now))
             {
                 _log.Verbose("Ignored a response from " + datagram.Source + " that matches no pending request (id " + message!.TransactionId + ").");

@@ -1,0 +1,131 @@
+using System.Net;
+using System.Net.Security;
+using TelnyxNet.Engine.Diagnosis;
+using TelnyxNet.Engine.Probes;
+using TelnyxNet.Engine.Tests.Support;
+using TelnyxNet.Engine.Transport;
+using TelnyxNet.Engine.Turn;
+
+namespace TelnyxNet.Engine.Tests.Integration;
+
+/// <summary>TURN allocations (RFC 8656) through the real probe path against the shared coturn on loopback: long-term credentials alice / secret123, realm test.local.</summary>
+[Collection(CoturnCollection.Name)]
+public sealed class CoturnTurnAllocationTests
+{
+    private readonly CoturnFixture _coturn;
+
+    public CoturnTurnAllocationTests(CoturnFixture coturn) => _coturn = coturn;
+
+    private static TurnCredential Alice => TurnCredential.FromPassword(CoturnFixture.Username, Secrets.Secure(CoturnFixture.Password));
+
+    [Theory]
+    [InlineData("turn:127.0.0.1:{0}?transport=udp", TransportProtocol.Udp)]
+    [InlineData("turn:127.0.0.1:{0}?transport=tcp", TransportProtocol.Tcp)]
+    public async Task Allocates_and_proves_the_relay_both_ways(string uri, TransportProtocol transport)
+    {
+        var result = await TurnRun.OneAsync(Options(string.Format(System.Globalization.CultureInfo.InvariantCulture, uri, _coturn.ListeningPort)));
+
+        TurnRun.AssertRelayed(result);
+        Assert.Equal(transport, result.Transport);
+        Assert.Equal("127.0.0.1", result.RelayedAddress);
+        Assert.InRange(result.RelayedPort!.Value, _coturn.MinRelayPort, _coturn.MaxRelayPort);
+        Assert.Equal("127.0.0.1", result.MappedAddress);
+        Assert.Equal(result.LocalPort, result.MappedPort);
+        Assert.Equal(CoturnFixture.Realm, result.Realm);
+        Assert.Equal(CredentialSource.Credential, result.CredentialSource);
+        Assert.Equal(CoturnFixture.Username, result.Username);
+        Assert.Equal("MD5", result.PasswordAlgorithm);
+        Assert.Contains("Coturn", result.ServerSoftware, StringComparison.Ordinal);
+        Assert.Null(result.ErrorCode);
+    }
+
+    [Fact]
+    public async Task Allocates_over_TLS_when_the_test_CA_is_trusted()
+    {
+        var result = await TurnRun.OneAsync(Options("turns:127.0.0.1:" + _coturn.TlsPort, _coturn.TrustTestCa));
+
+        TurnRun.AssertRelayed(result);
+        Assert.Equal(TransportProtocol.Tls, result.Transport);
+        Assert.NotEmpty(result.TlsProtocol);
+    }
+
+    [Fact]
+    public async Task Fails_TLS_with_a_certificate_the_system_does_not_trust()
+    {
+        var result = await TurnRun.OneAsync(Options("turns:127.0.0.1:" + _coturn.TlsPort));
+
+        TurnRun.AssertFailed(result, FailureReason.TlsFailure);
+        Assert.False(result.ServerReachable);
+        Assert.Null(result.Deallocated);
+    }
+
+    [Fact]
+    public async Task Allocates_for_a_client_on_IPv6_loopback()
+    {
+        var result = await TurnRun.OneAsync(Options("turn:[::1]:" + _coturn.ListeningPort));
+
+        TurnRun.AssertRelayed(result);
+        Assert.Equal("::1", result.RemoteAddress);
+    }
+
+    [Fact]
+    public async Task Reports_a_wrong_password_as_authentication_failed_on_a_reachable_server()
+    {
+        var wrong = TurnCredential.FromPassword(CoturnFixture.Username, Secrets.Secure("not-the-password"));
+
+        var result = await TurnRun.OneAsync(Options("turn:127.0.0.1:" + _coturn.ListeningPort, credential: wrong));
+
+        TurnRun.AssertFailed(result, FailureReason.AuthenticationFailed);
+        Assert.True(result.ServerReachable);
+        Assert.Equal(401, result.ErrorCode);
+        Assert.Equal(CoturnFixture.Realm, result.Realm);
+        Assert.Null(result.Deallocated);
+        Assert.Empty(result.RelayedAddress);
+        Assert.Contains("reachable", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Names_the_SDK_default_credential_when_the_server_refuses_it()
+    {
+        var result = await TurnRun.OneAsync(Options("turn:127.0.0.1:" + _coturn.ListeningPort, credential: TurnCredential.TelnyxDefault));
+
+        TurnRun.AssertFailed(result, FailureReason.AuthenticationFailed);
+        Assert.Equal(CredentialSource.Default, result.CredentialSource);
+        Assert.Equal("testuser", result.Username);
+        Assert.Contains("default credential", result.Remediation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Skips_the_relay_check_when_asked()
+    {
+        var result = await TurnRun.OneAsync(Options("turn:127.0.0.1:" + _coturn.ListeningPort, skipRelayCheck: true));
+
+        Assert.Equal(ProbeStatus.Succeeded, result.Status);
+        Assert.Null(result.RelayVerified);
+        Assert.Null(result.RelayRoundTripTimeMs);
+        Assert.True(result.Deallocated);
+    }
+
+    [Fact]
+    public async Task Tests_UDP_and_TCP_in_parallel_for_a_plain_host()
+    {
+        Assert.True(TurnServerAddress.TryParse("127.0.0.1:" + _coturn.ListeningPort, null, out var servers, out var error), error);
+
+        var results = await TurnRun.AllAsync(Options(servers));
+
+        Assert.Equal(new[] { TransportProtocol.Udp, TransportProtocol.Tcp }, results.Select(r => r.Transport));
+        Assert.All(results, TurnRun.AssertRelayed);
+    }
+
+    private static TurnAllocationOptions Options(string server, RemoteCertificateValidationCallback? validation = null, TurnCredential? credential = null, bool skipRelayCheck = false) =>
+        Options(new[] { TurnRun.Server(server) }, validation, credential, skipRelayCheck);
+
+    private static TurnAllocationOptions Options(IReadOnlyList<TurnServerAddress> servers, RemoteCertificateValidationCallback? validation = null, TurnCredential? credential = null, bool skipRelayCheck = false) => new()
+    {
+        Servers = servers,
+        Credential = credential ?? Alice,
+        Timeout = TimeSpan.FromSeconds(10),
+        CertificateValidation = validation,
+        SkipRelayCheck = skipRelayCheck,
+    };
+}
