@@ -4,9 +4,17 @@ using TelnyxNet.Engine.Dns;
 
 namespace TelnyxNet.Cli.Commands;
 
-/// <summary>Options that the probe subcommands spell alike: --family and --timeout, and range checks.</summary>
+/// <summary>Options that the probe subcommands spell alike: --server, --family and --timeout, and range checks.</summary>
 internal static class ProbeOptions
 {
+    /// <summary><c>--server X</c>, repeatable, one value per occurrence.</summary>
+    public static Option<string[]> Servers(string description) => new("--server", "-s")
+    {
+        Description = description,
+        Arity = ArgumentArity.OneOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
     /// <summary><c>--family any|ipv4|ipv6</c>.</summary>
     public static Option<string> Family()
     {

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using TelnyxNet.Cli.Output;
 using TelnyxNet.Engine.Diagnosis;
 using TelnyxNet.Engine.Probes;
@@ -13,23 +12,18 @@ internal static class StunCommand
 {
     private static readonly IReadOnlyList<TableColumn<StunBindingResult>> Columns = new[]
     {
-        new TableColumn<StunBindingResult>("Server", r => r.RemoteAddress.Length > 0 && r.RemoteAddress != r.Server ? StunServerAddress.FormatHostPort(r.Server, r.Port) + " (" + r.RemoteAddress + ")" : StunServerAddress.FormatHostPort(r.Server, r.Port)),
+        new TableColumn<StunBindingResult>("Server", r => Cells.Server(r.Server, r.Port, r.RemoteAddress)),
         new TableColumn<StunBindingResult>("Transport", r => r.Transport.ToString()),
         new TableColumn<StunBindingResult>("Status", r => r.Status.ToString()),
-        new TableColumn<StunBindingResult>("MappedAddress", r => r.MappedAddress.Length > 0 ? StunServerAddress.FormatHostPort(r.MappedAddress, r.MappedPort ?? 0) : string.Empty),
-        new TableColumn<StunBindingResult>("RoundTripTimeMs", r => r.RoundTripTimeMs?.ToString("0.0", CultureInfo.InvariantCulture), RightAlign: true),
-        new TableColumn<StunBindingResult>("FailureReason", r => r.FailureReason == FailureReason.None ? string.Empty : r.FailureReason.ToString()),
+        new TableColumn<StunBindingResult>("MappedAddress", r => Cells.Address(r.MappedAddress, r.MappedPort)),
+        new TableColumn<StunBindingResult>("RoundTripTimeMs", r => Cells.Milliseconds(r.RoundTripTimeMs), RightAlign: true),
+        new TableColumn<StunBindingResult>("FailureReason", r => Cells.Reason(r.FailureReason)),
     };
 
     public static Command Create()
     {
         var common = new CommonOptions();
-        var server = new Option<string[]>("--server", "-s")
-        {
-            Description = "STUN server: host, host:port, [IPv6]:port, stun:host:port or stuns:host:port. Repeat for several. Default: stun.telnyx.com:3478 and stun.l.google.com:19302.",
-            Arity = ArgumentArity.OneOrMore,
-            AllowMultipleArgumentsPerToken = false,
-        };
+        var server = ProbeOptions.Servers("STUN server: host, host:port, [IPv6]:port, stun:host:port or stuns:host:port. Repeat for several. Default: stun.telnyx.com:3478 and stun.l.google.com:19302.");
         var transport = new Option<string>("--transport", "-t") { Description = "udp (default), tcp or tls.", DefaultValueFactory = _ => "udp" };
         transport.AcceptOnlyFromAmong("udp", "tcp", "tls");
         var family = ProbeOptions.Family();
@@ -78,7 +72,5 @@ internal static class StunCommand
     }
 
     private static string? Footnote(StunBindingResult result) =>
-        result.Status == ProbeStatus.Succeeded
-            ? null
-            : StunServerAddress.FormatHostPort(result.Server, result.Port) + ": " + result.Message + Environment.NewLine + "  Fix: " + result.Remediation;
+        Cells.Footnote(result.Status, StunServerAddress.FormatHostPort(result.Server, result.Port), result.Message, result.Remediation);
 }

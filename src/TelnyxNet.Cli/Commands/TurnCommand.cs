@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using TelnyxNet.Cli.Output;
 using TelnyxNet.Engine.Diagnosis;
 using TelnyxNet.Engine.Probes;
@@ -20,24 +19,19 @@ internal static class TurnCommand
 
     private static readonly IReadOnlyList<TableColumn<TurnAllocationResult>> Columns = new[]
     {
-        new TableColumn<TurnAllocationResult>("Server", r => r.RemoteAddress.Length > 0 && r.RemoteAddress != r.Server ? StunServerAddress.FormatHostPort(r.Server, r.Port) + " (" + r.RemoteAddress + ")" : StunServerAddress.FormatHostPort(r.Server, r.Port)),
+        new TableColumn<TurnAllocationResult>("Server", r => Cells.Server(r.Server, r.Port, r.RemoteAddress)),
         new TableColumn<TurnAllocationResult>("Transport", r => r.Transport.ToString()),
         new TableColumn<TurnAllocationResult>("Status", r => r.Status.ToString()),
-        new TableColumn<TurnAllocationResult>("RelayedAddress", r => r.RelayedAddress.Length > 0 ? StunServerAddress.FormatHostPort(r.RelayedAddress, r.RelayedPort ?? 0) : string.Empty),
+        new TableColumn<TurnAllocationResult>("RelayedAddress", r => Cells.Address(r.RelayedAddress, r.RelayedPort)),
         new TableColumn<TurnAllocationResult>("RelayVerified", r => r.RelayVerified?.ToString()),
-        new TableColumn<TurnAllocationResult>("AllocateTimeMs", r => r.AllocateTimeMs?.ToString("0.0", CultureInfo.InvariantCulture), RightAlign: true),
-        new TableColumn<TurnAllocationResult>("FailureReason", r => r.FailureReason == FailureReason.None ? string.Empty : r.FailureReason.ToString()),
+        new TableColumn<TurnAllocationResult>("AllocateTimeMs", r => Cells.Milliseconds(r.AllocateTimeMs), RightAlign: true),
+        new TableColumn<TurnAllocationResult>("FailureReason", r => Cells.Reason(r.FailureReason)),
     };
 
     public static Command Create()
     {
         var common = new CommonOptions();
-        var server = new Option<string[]>("--server", "-s")
-        {
-            Description = "TURN server: turn:host[:port][?transport=udp|tcp], turns:host[:port] (RFC 7065), host, host:port or [IPv6]:port. Repeat for several. Default: turn.telnyx.com over UDP 3478, TCP 3478, TCP 443 and TLS 443.",
-            Arity = ArgumentArity.OneOrMore,
-            AllowMultipleArgumentsPerToken = false,
-        };
+        var server = ProbeOptions.Servers("TURN server: turn:host[:port][?transport=udp|tcp], turns:host[:port] (RFC 7065), host, host:port or [IPv6]:port. Repeat for several. Default: turn.telnyx.com over UDP 3478, TCP 3478, TCP 443 and TLS 443.");
         var transport = new Option<string[]>("--transport", "-t")
         {
             Description = "Test only these transports: udp, tcp or tls (repeat for several). A plain host is tested over udp and tcp unless this says otherwise.",
@@ -149,7 +143,5 @@ internal static class TurnCommand
     }
 
     private static string? Footnote(TurnAllocationResult result) =>
-        result.Status == ProbeStatus.Succeeded
-            ? null
-            : StunServerAddress.FormatHostPort(result.Server, result.Port) + " " + result.Transport + ": " + result.Message + Environment.NewLine + "  Fix: " + result.Remediation;
+        Cells.Footnote(result.Status, StunServerAddress.FormatHostPort(result.Server, result.Port) + " " + result.Transport, result.Message, result.Remediation);
 }
