@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds Release, starts a private coturn on 127.0.0.1, runs the in-process and whole-process
-# benchmarks against it and prints one summary table. coturn and the temp dir are always removed.
+# benchmarks against it, then (as root) the RTT accuracy bench in the network lab, and prints one
+# summary table. coturn, the lab and the temp dir are always removed.
 # Usage: bench/run.sh [--runs N] [--iterations N]   (defaults: 30 process runs, 20000 round trips)
 set -euo pipefail
 
@@ -96,5 +97,11 @@ echo "== inprocess"
 step "$bench" inprocess --port "$port" --iterations "$iterations" --results "$results"
 echo "== scenario"
 step "$bench" scenario --port "$port" --runs "$runs" --results "$results"
+if [ "$(id -u)" -eq 0 ] && command -v iptables >/dev/null 2>&1; then
+  echo "== lab"
+  step "$bench" lab --results "$results"
+else
+  echo "== lab: skipped (the network lab needs root, iproute2 and iptables)"
+fi
 echo "== summary"
 step "$bench" summary --results "$results" --server "coturn $(turnserver --version 2>/dev/null | head -n 1) on 127.0.0.1:$port"

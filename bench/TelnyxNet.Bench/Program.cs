@@ -3,6 +3,7 @@ using BenchmarkDotNet.Running;
 using TelnyxNet.Bench;
 using TelnyxNet.Bench.Codec;
 using TelnyxNet.Bench.InProcess;
+using TelnyxNet.Bench.Lab;
 using TelnyxNet.Bench.Scenario;
 using TelnyxNet.Bench.Summary;
 using TelnyxNet.Bench.Turn;
@@ -16,6 +17,9 @@ const string Usage = """
       scenario --port P [--runs N] [--warmup N] [--refused-runs N] [--bound S]
                [--silent-timeout S] [--cli PATH] [--turnutils PATH] [--results FILE]
                                         whole-process telnyxnet vs turnutils_stunclient
+      lab [--delay MS] [--jitter MS] [--seed N] [--bindings N] [--runs N] [--bound S]
+          [--cli PATH] [--turnutils PATH] [--results FILE]
+                                        RTT accuracy on an impaired path in the network lab (root)
       summary --results FILE [--server TEXT]
                                         one table with ratios from a results file
       turn [--runs N] [--warmup N] [--packets N] [--bound S] [--cli PATH] [--turnserver PATH]
@@ -43,6 +47,8 @@ try
             return await InProcessCommand.RunAsync(BenchArguments.Parse(rest));
         case "scenario":
             return await ScenarioCommand.RunAsync(BenchArguments.Parse(rest));
+        case "lab":
+            return await LabCommand.RunAsync(BenchArguments.Parse(rest));
         case "summary":
             return SummaryCommand.Run(BenchArguments.Parse(rest));
         case "turn":
@@ -56,11 +62,6 @@ catch (UsageException ex)
     Console.Error.WriteLine("TelnyxNet.Bench: " + ex.Message);
     Console.Error.WriteLine(Usage);
     return 2;
-}
-catch (Exception ex) when (ex is ProbeException || ex is InvalidOperationException)
-{
-    Console.Error.WriteLine("TelnyxNet.Bench: " + ex.Message);
-    return 1;
 }
 catch (Exception ex) when (ex is ProbeException || ex is InvalidOperationException)
 {

@@ -10,24 +10,34 @@
 #
 # Usage (as root):
 #   netlab.sh up PREFIX      build the lab (fails if any of its namespaces exists)
-#   netlab.sh reset PREFIX   back to the plain NAT: flush the NAT's firewall, MASQUERADE only,
-#                            forget conntrack state
-#   netlab.sh down PREFIX    kill every process in the lab's namespaces, delete them
-#                            (idempotent: a missing namespace is fine)
+#   netlab.sh reset PREFIX   back to the plain NAT: flush the NAT's firewall, MASQUERADE only, no
+#                            traffic shaping, no route from the server to the office LAN, forget
+#                            conntrack state
+#   netlab.sh down PREFIX    kill every process in the lab's namespaces, delete them and the
+#                            lab's temporary directory (idempotent: a missing namespace is fine)
+#   netlab.sh sweep          run 'down' for every lab left behind by a process that is gone: labs
+#                            the harness (tests/lab/TelnyxNet.Lab) makes are named
+#                            tnl<pid>-<start time>-<n>, the owner's process id and start time
+#                            (field 22 of /proc/<pid>/stat), so a reused pid is no owner
 #
 # Nothing here touches the machine's own interfaces, routes or firewall: every command runs in
 # one of the lab's namespaces.
 set -Eeuo pipefail
 
 usage() {
-  echo "usage: $0 up|reset|down PREFIX   (PREFIX: letters, digits, '-', '_'; at most 20 characters)" >&2
+  echo "usage: $0 up|reset|down PREFIX | $0 sweep   (PREFIX: letters, digits, '-', '_'; at most 40 characters)" >&2
   exit 2
 }
 
-[ $# -eq 2 ] || usage
-command=$1
-prefix=$2
-[[ $prefix =~ ^[A-Za-z0-9][A-Za-z0-9_-]{0,19}$ ]] || usage
+command=${1:-}
+if [ "$command" = sweep ]; then
+  [ $# -eq 1 ] || usage
+  prefix=sweep
+else
+  [ $# -eq 2 ] || usage
+  prefix=$2
+  [[ $prefix =~ ^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$ ]] || usage
+fi
 
 cli=$prefix-cli
 nat=$prefix-nat
@@ -67,6 +77,34 @@ down() {
   remove "$cli"
   remove "$nat"
   remove "$srv"
+  rm -rf -- "${TMPDIR:-/tmp}/$prefix"
+}
+
+# The start time (clock ticks after boot) of process $1, or nothing when there is no such process.
+# Fields after the command name, which may hold spaces, start at field 3: start time is the 20th.
+start_time() {
+  local stat
+  stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 0
+  awk '{print $20}' <<<"${stat##*) }"
+}
+
+sweep() {
+  local name owner pid started seen=" "
+  for name in $(ip netns list | awk '{print $1}'); do
+    [[ $name =~ ^(tnl([0-9]+)-([0-9]+)-[0-9]+)-(cli|nat|srv)$ ]] || continue
+    owner=${BASH_REMATCH[1]}
+    pid=${BASH_REMATCH[2]}
+    started=${BASH_REMATCH[3]}
+    case $seen in *" $owner "*) continue ;; esac
+    seen="$seen$owner "
+    [ "$(start_time "$pid")" = "$started" ] && continue
+    echo "netlab: removing $owner, left behind by process $pid" >&2
+    prefix=$owner
+    cli=$prefix-cli
+    nat=$prefix-nat
+    srv=$prefix-srv
+    down
+  done
 }
 
 in_nat() {
@@ -84,6 +122,14 @@ reset() {
   in_nat iptables -w -P FORWARD ACCEPT
   in_nat iptables -w -P OUTPUT ACCEPT
   in_nat iptables -w -t nat -A POSTROUTING -o v-nat-pub -j MASQUERADE
+  # Traffic shaping (a bandwidth cap) and the server's route to the office LAN (no NAT) go too.
+  local device
+  for device in v-nat-in v-nat-pub; do
+    if in_nat tc qdisc show dev "$device" root | grep -F tbf >/dev/null; then
+      in_nat tc qdisc del dev "$device" root
+    fi
+  done
+  ip -n "$srv" route flush 10.0.0.0/24
   # Forget NAT mappings and tracked flows. Optional: each client run uses a new ephemeral source
   # port, so no entry of an earlier scenario can match a later one's packets.
   if command -v conntrack >/dev/null 2>&1; then
@@ -133,5 +179,6 @@ case $command in
   up) up ;;
   reset) reset ;;
   down) down ;;
+  sweep) sweep ;;
   *) usage ;;
 esac

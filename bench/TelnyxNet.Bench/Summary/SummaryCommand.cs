@@ -15,6 +15,13 @@ internal static class SummaryCommand
         ("scenario.telnyxnet.reported_rtt", "  RTT telnyxnet prints (cold process)"),
         ("scenario.telnyxnet.startup", "telnyxnet --version, whole process (floor)"),
         ("scenario.turnutils", "turnutils_stunclient, whole process"),
+        ("lab.truth", "lab: relay's hold of each request (truth)"),
+        ("lab.engine_rtt", "lab: engine Binding RTT, same requests"),
+        ("lab.engine_error", "lab: engine RTT minus truth"),
+        ("lab.telnyxnet", "lab: telnyxnet stun, whole process"),
+        ("lab.telnyxnet.printed_error", "lab: RTT telnyxnet prints minus truth"),
+        ("lab.turnutils", "lab: turnutils_stunclient, whole process"),
+        ("lab.turnutils.beyond_path", "lab: turnutils whole process minus truth"),
     };
 
     private static readonly (string Numerator, string Denominator, string Label)[] Ratios =
@@ -22,6 +29,8 @@ internal static class SummaryCommand
         ("scenario.telnyxnet", "scenario.turnutils", "telnyxnet / turnutils_stunclient (whole process)"),
         ("inprocess.roundtrip", "scenario.turnutils", "engine round trip / turnutils_stunclient whole process"),
         ("scenario.telnyxnet.startup", "scenario.turnutils", "telnyxnet --version / turnutils_stunclient (whole process)"),
+        ("lab.engine_rtt", "lab.truth", "lab: engine RTT / relay truth (1 is exact)"),
+        ("lab.telnyxnet", "lab.turnutils", "lab: telnyxnet / turnutils_stunclient (whole process)"),
     };
 
     private static readonly (string Key, string Label)[] Failures =
@@ -70,7 +79,7 @@ internal static class SummaryCommand
 
         Console.WriteLine();
         Console.WriteLine("Notes");
-        foreach (var key in new[] { "inprocess.roundtrip", "scenario.telnyxnet", "scenario.turnutils", "scenario.telnyxnet.startup" }.Where(rows.ContainsKey))
+        foreach (var key in new[] { "inprocess.roundtrip", "scenario.telnyxnet", "scenario.turnutils", "scenario.telnyxnet.startup", "lab.engine_error" }.Where(rows.ContainsKey))
         {
             Console.WriteLine("  " + key + ": " + rows[key].Note);
         }

@@ -78,12 +78,13 @@ public static class TurnAllocationProbe
         var result = NewResult(server, address, options, timestamp);
         var clock = options.Clock;
         var remote = new IPEndPoint(address, server.Port);
+        var tlsHost = server.Host;
         TurnClient? client = null;
         try
         {
             log.Verbose("Testing TURN " + server.Transport.ToString().ToUpperInvariant() + " " + StunServerAddress.FormatHostPort(address.ToString(), server.Port) + (server.IsAddressLiteral ? string.Empty : " (" + server.Host + ")") + " as " + options.Credential + ".");
             var started = clock.Elapsed;
-            client = await ConnectAsync(server.Transport, remote, server.Host, options, deadline, log, cancellationToken).ConfigureAwait(false);
+            client = await ConnectAsync(server.Transport, remote, tlsHost, options, deadline, log, cancellationToken).ConfigureAwait(false);
             Describe(result, client);
             try
             {
@@ -97,21 +98,36 @@ public static class TurnAllocationProbe
                 client.Dispose();
                 client = null;
                 remote = redirect.Alternate;
-                client = await ConnectAsync(server.Transport, remote, redirect.Domain ?? server.Host, options, deadline, log, cancellationToken).ConfigureAwait(false);
+                tlsHost = redirect.Domain ?? server.Host;
+                client = await ConnectAsync(server.Transport, remote, tlsHost, options, deadline, log, cancellationToken).ConfigureAwait(false);
                 Describe(result, client);
                 await client.AllocateAsync(deadline, cancellationToken).ConfigureAwait(false);
             }
 
             result.AllocateTimeMs = Round((clock.Elapsed - started).TotalMilliseconds);
             Granted(result, client.Allocation!);
+            var note = string.Empty;
             if (!options.SkipRelayCheck)
             {
                 var udpPort = server.Transport == TransportProtocol.Tls ? TurnServerAddress.DefaultPort : remote.Port;
-                result.RelayRoundTripTimeMs = Round(await TurnRelayCheck.RunAsync(client, new IPEndPoint(remote.Address, udpPort), options.OpenPeerSocket, options.Retransmission, clock, log, deadline, cancellationToken).ConfigureAwait(false));
-                result.RelayVerified = true;
+                var allocatedAt = remote;
+                var allocatedHost = tlsHost;
+                var check = await TurnRelayCheck.RunAsync(
+                    client,
+                    new IPEndPoint(remote.Address, udpPort),
+                    options.OpenPeerSocket,
+                    token => ConnectAsync(server.Transport, allocatedAt, allocatedHost, options, deadline, log, token),
+                    options.Retransmission,
+                    options.CleanupTimeout,
+                    log,
+                    deadline,
+                    cancellationToken).ConfigureAwait(false);
+                result.RelayVerified = check.Verified;
+                result.RelayRoundTripTimeMs = check.RoundTripMs is double rtt ? Round(rtt) : null;
+                note = check.Note;
             }
 
-            Succeed(result);
+            Succeed(result, options.SkipRelayCheck, note);
         }
         catch (ProbeException ex)
         {
@@ -203,13 +219,16 @@ public static class TurnAllocationProbe
         result.LifetimeSeconds = (int)Math.Min(int.MaxValue, allocation.LifetimeSeconds);
     }
 
-    private static void Succeed(TurnAllocationResult result)
+    private static void Succeed(TurnAllocationResult result, bool skipped, string note)
     {
         result.Status = ProbeStatus.Succeeded;
         result.FailureReason = FailureReason.None;
+        var relay = skipped ? "relay check skipped."
+            : result.RelayVerified == true ? "data relayed both ways in " + Ms(result.RelayRoundTripTimeMs) + " ms."
+            : "the relay itself was not verified.";
         result.Message = "Relay " + StunServerAddress.FormatHostPort(result.RelayedAddress, result.RelayedPort ?? 0) + " granted for " + result.LifetimeSeconds + " s in " + Ms(result.AllocateTimeMs) + " ms"
             + (result.AlternateServer.Length > 0 ? " by the alternate server " + result.AlternateServer : string.Empty)
-            + (result.RelayVerified == true ? "; data relayed to a local peer and back in " + Ms(result.RelayRoundTripTimeMs) + " ms." : "; relay check skipped.");
+            + "; " + relay + (note.Length > 0 ? " " + note : string.Empty);
     }
 
     private static void Fail(TurnAllocationResult result, TurnServerAddress server, TurnAllocationOptions options, ProbeException failure)

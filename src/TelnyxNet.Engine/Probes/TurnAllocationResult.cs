@@ -67,7 +67,11 @@ public sealed class TurnAllocationResult
     /// <summary>Milliseconds from the first Allocate request to the success response, challenge included.</summary>
     public double? AllocateTimeMs { get; internal set; }
 
-    /// <summary>True when data went through the relay to a local peer and back; false when it did not; null when skipped or not reached.</summary>
+    /// <summary>
+    /// True when data went through the relay to a peer and back (a local UDP socket, or a second
+    /// allocation when UDP from this machine is blocked); false when it did not; null when skipped,
+    /// not reached, or when no peer could be set up (the message says why).
+    /// </summary>
     public bool? RelayVerified { get; internal set; }
 
     /// <summary>Round trip through the relay (client → relay → peer → relay → client), in milliseconds.</summary>

@@ -44,6 +44,9 @@ internal sealed class TurnClient : ITurnDataSink, IDisposable
     /// <summary>The control connection.</summary>
     public ITurnTransport Transport => _transport;
 
+    /// <summary>The clock the client's deadlines and receive times are on.</summary>
+    public IClock Clock => _clock;
+
     /// <summary>True once the server answered anything, a 401 challenge included.</summary>
     public bool ServerReachable { get; private set; }
 

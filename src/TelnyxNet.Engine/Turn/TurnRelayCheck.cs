@@ -3,160 +3,180 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using TelnyxNet.Engine.Diagnosis;
-using TelnyxNet.Engine.Internal;
-using TelnyxNet.Engine.Stun;
 using TelnyxNet.Engine.Transport;
 
 namespace TelnyxNet.Engine.Turn;
 
 /// <summary>
-/// Proves that an allocation relays, with a second local UDP socket playing the peer (RFC 8656
-/// §2.2): the peer learns its server-reflexive address from the same server; the client creates a
-/// permission for it; the peer sends to the relayed address (which also opens the peer's own NAT
-/// towards the relay) and the client must receive it as a Data indication, whose XOR-PEER-ADDRESS
-/// tells the peer's address as the relay sees it; then the client sends through the relay, first
-/// with a Send indication, then on a bound channel with ChannelData, and the peer echoes each back.
-/// The relayed round trip is the ChannelData one, the path media takes.
+/// Proves that an allocation relays data both ways (RFC 8656 §2.2), with a peer that sends to the
+/// relayed address and answers what comes from it:
+/// <list type="number">
+/// <item>A local UDP socket: it learns its server-reflexive address from the same server, the client
+/// creates a permission for it, the peer sends to the relayed address (which also opens its own
+/// NAT towards the relay) and the client must receive that as a Data indication, whose
+/// XOR-PEER-ADDRESS is the peer as the relay sees it; then the client sends through the relay,
+/// first with a Send indication, then on a bound channel with ChannelData, and the peer echoes each.</item>
+/// <item>When UDP from this machine cannot reach the server or its relay ports (only TCP 443 open,
+/// or a firewall that allows only the server's port), a second allocation on the same server plays
+/// the peer, relay to relay. Those limits do not affect calls, whose media leaves the relay on the
+/// server's side, so the check then still tells whether the relay forwards.</item>
+/// </list>
+/// The relayed round trip reported is the ChannelData one, the path media takes.
 /// </summary>
-internal sealed class TurnRelayCheck : IDisposable
+internal static class TurnRelayCheck
 {
-    /// <summary>The channel the check binds (the first one, RFC 8656 §12).</summary>
-    public const ushort Channel = ChannelDataMessage.MinChannel;
-
+    private const ushort LocalPeerChannel = ChannelDataMessage.MinChannel;
+    private const ushort AllocationPeerChannel = ChannelDataMessage.MinChannel + 1;
     private const int Attempts = 3;
-    private const int TokenLength = 20;
+
+    /// <summary>Not a multiple of four, so that ChannelData over TCP and TLS carries padding (RFC 8656 §12.5) both ways.</summary>
+    private const int TokenLength = 21;
+
     private static readonly TimeSpan AttemptWait = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan BindingLimit = TimeSpan.FromSeconds(2);
-    private readonly TurnClient _client;
-    private readonly StunUdpClient _peer;
-    private readonly AsyncInbox<PeerDatagram> _peerInbox;
-    private readonly IClock _clock;
-    private readonly IEngineLog _log;
-    private readonly RetransmissionPolicy _policy;
-
-    private TurnRelayCheck(TurnClient client, StunUdpClient peer, IClock clock, IEngineLog log, RetransmissionPolicy policy)
-    {
-        _client = client;
-        _peer = peer;
-        _clock = clock;
-        _log = log;
-        _policy = policy;
-        _peerInbox = new AsyncInbox<PeerDatagram>(clock);
-        _peer.NonStunHandler = (buffer, count, source) =>
-        {
-            var copy = new byte[count];
-            Buffer.BlockCopy(buffer, 0, copy, 0, count);
-            _peerInbox.Post(new PeerDatagram(source, copy));
-        };
-    }
 
     /// <summary>
     /// Runs the check on <paramref name="client"/>'s allocation. <paramref name="serverUdp"/> is the
-    /// server's UDP address for the peer's Binding. Returns the relayed round trip in milliseconds;
-    /// throws <see cref="ProbeException"/> (RelayNotForwarding, or the error of a TURN request).
+    /// server's UDP address for the local peer's Binding; <paramref name="openSecondClient"/>
+    /// connects a second client to the same server. Throws <see cref="ProbeException"/>
+    /// (RelayNotForwarding, or the error of a TURN request) and cancellation.
     /// </summary>
-    public static async Task<double> RunAsync(TurnClient client, IPEndPoint serverUdp, Func<AddressFamily, IDatagramSocket> openPeerSocket, RetransmissionPolicy policy, IClock clock, IEngineLog log, TimeSpan deadline, CancellationToken cancellationToken)
+    public static async Task<RelayCheckOutcome> RunAsync(TurnClient client, IPEndPoint serverUdp, Func<AddressFamily, IDatagramSocket> openPeerSocket, Func<CancellationToken, Task<TurnClient>> openSecondClient, RetransmissionPolicy policy, TimeSpan cleanupTimeout, IEngineLog log, TimeSpan deadline, CancellationToken cancellationToken)
     {
         var allocation = client.Allocation ?? throw new InvalidOperationException("No allocation to check.");
-        IDatagramSocket socket;
+        var clock = client.Clock;
+        string whyNotLocal;
+        using (var peer = OpenLocalPeer(openPeerSocket, allocation.Relayed.AddressFamily, clock, log))
+        {
+            // A server reached over IPv6 may relay IPv4; its relayed address then stands in for its IPv4 address.
+            var target = serverUdp.AddressFamily == allocation.Relayed.AddressFamily ? serverUdp : new IPEndPoint(allocation.Relayed.Address, serverUdp.Port);
+            var reflexive = await peer.LearnReflexiveAddressAsync(target, policy, Min(Remaining(clock, deadline), BindingLimit), cancellationToken).ConfigureAwait(false);
+            if (reflexive is null)
+            {
+                whyNotLocal = "UDP from this machine to " + target + " is blocked, so a local peer cannot reach the relay";
+            }
+            else
+            {
+                var permitted = new[] { reflexive.Address, allocation.Mapped?.Address, LocalAddressToward(allocation.Relayed) }
+                    .Where(a => a != null && a.AddressFamily == allocation.Relayed.AddressFamily)
+                    .Select(a => a!)
+                    .Distinct()
+                    .ToList();
+                await client.CreatePermissionAsync(permitted, deadline, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    var seen = await InboundAsync(client, peer, log, deadline, cancellationToken).ConfigureAwait(false) ?? reflexive;
+                    var rtt = await RoundTripsAsync(client, peer, seen, LocalPeerChannel, log, deadline, cancellationToken).ConfigureAwait(false);
+                    return new RelayCheckOutcome(true, rtt, string.Empty);
+                }
+                catch (ProbeException ex) when (ex.Reason == FailureReason.RelayNotForwarding)
+                {
+                    whyNotLocal = ex.Message.TrimEnd('.');
+                }
+            }
+        }
+
+        log.Verbose(whyNotLocal + "; checking the relay with a second allocation as the peer.");
+        return await CheckWithSecondAllocationAsync(client, openSecondClient, whyNotLocal, cleanupTimeout, log, deadline, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<RelayCheckOutcome> CheckWithSecondAllocationAsync(TurnClient client, Func<CancellationToken, Task<TurnClient>> openSecondClient, string whyNotLocal, TimeSpan cleanupTimeout, IEngineLog log, TimeSpan deadline, CancellationToken cancellationToken)
+    {
+        var relayed = client.Allocation!.Relayed;
+        TurnClient second;
         try
         {
-            socket = openPeerSocket(allocation.Relayed.AddressFamily);
-        }
-        catch (SocketException ex)
-        {
-            throw new ProbeException(FailureReason.RelayNotForwarding, "Could not open the relay check's local peer socket: " + ex.Message, ex);
-        }
-
-        using var check = new TurnRelayCheck(client, new StunUdpClient(socket, clock, log), clock, log, policy);
-        return await check.RunAsync(allocation, serverUdp, deadline, cancellationToken).ConfigureAwait(false);
-    }
-
-    public void Dispose()
-    {
-        _peer.Dispose();
-        _peerInbox.Dispose();
-    }
-
-    private async Task<double> RunAsync(TurnAllocation allocation, IPEndPoint serverUdp, TimeSpan deadline, CancellationToken cancellationToken)
-    {
-        var relayed = allocation.Relayed;
-        var reflexive = await LearnReflexiveAddressAsync(relayed, serverUdp, deadline, cancellationToken).ConfigureAwait(false);
-        var permitted = new[] { reflexive?.Address, allocation.Mapped?.Address, LocalAddressToward(relayed) }
-            .Where(a => a != null && a.AddressFamily == relayed.AddressFamily)
-            .Select(a => a!)
-            .Distinct()
-            .ToList();
-        await _client.CreatePermissionAsync(permitted, deadline, cancellationToken).ConfigureAwait(false);
-
-        var peer = await InboundAsync(relayed, deadline, cancellationToken).ConfigureAwait(false) ?? reflexive
-            ?? throw new ProbeException(FailureReason.RelayNotForwarding, "Data the local peer sent to the relayed address " + relayed + " never reached this client, and the peer could not learn its own address from the server over UDP either: UDP between this machine and the server looks blocked.");
-        var viaIndication = await RoundTripAsync(relayed, peer, useChannel: false, deadline, cancellationToken).ConfigureAwait(false);
-        _log.Verbose("Relay round trip with Send and Data indications: " + Ms(viaIndication) + " ms.");
-        await _client.ChannelBindAsync(Channel, peer, deadline, cancellationToken).ConfigureAwait(false);
-        var viaChannel = await RoundTripAsync(relayed, peer, useChannel: true, deadline, cancellationToken).ConfigureAwait(false);
-        _log.Verbose("Relay round trip with ChannelData: " + Ms(viaChannel) + " ms.");
-        return viaChannel;
-    }
-
-    /// <summary>The peer's server-reflexive address from a Binding to the server's UDP port, or null (logged) when UDP to it fails.</summary>
-    private async Task<IPEndPoint?> LearnReflexiveAddressAsync(IPEndPoint relayed, IPEndPoint serverUdp, TimeSpan deadline, CancellationToken cancellationToken)
-    {
-        // A server reached over IPv6 may relay IPv4; its relayed address then stands in for its IPv4 address.
-        var target = serverUdp.AddressFamily == relayed.AddressFamily ? serverUdp : new IPEndPoint(relayed.Address, serverUdp.Port);
-        var wait = Min(Remaining(deadline), BindingLimit);
-        try
-        {
-            var outcome = await _peer.ExecuteAsync(new StunMessageBuilder(StunMethod.Binding, StunClass.Request).Encode(), target, _policy, wait, cancellationToken).ConfigureAwait(false);
-            var mapped = outcome.Response.MappedEndPoint;
-            _log.Verbose("The relay check's peer " + _peer.LocalEndPoint + " is " + mapped + " as seen by " + target + ".");
-            return mapped;
+            second = await openSecondClient(cancellationToken).ConfigureAwait(false);
         }
         catch (ProbeException ex)
         {
-            _log.Verbose("The relay check's peer could not learn its address from " + target + " over UDP (" + ex.Message + "); trying the relay anyway.");
-            return null;
+            return Unverified(whyNotLocal, ex.Message);
+        }
+
+        var peer = new AllocationRelayPeer(second, cleanupTimeout);
+        try
+        {
+            try
+            {
+                await second.AllocateAsync(deadline, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is ProbeException || ex is TurnRedirectException)
+            {
+                return Unverified(whyNotLocal, "a second allocation was refused: " + ex.Message);
+            }
+
+            await client.CreatePermissionAsync(new[] { peer.Relayed.Address }, deadline, cancellationToken).ConfigureAwait(false);
+            await second.CreatePermissionAsync(new[] { relayed.Address }, deadline, cancellationToken).ConfigureAwait(false);
+            var seen = await InboundAsync(client, peer, log, deadline, cancellationToken).ConfigureAwait(false) ?? peer.Relayed;
+            var rtt = await RoundTripsAsync(client, peer, seen, AllocationPeerChannel, log, deadline, cancellationToken).ConfigureAwait(false);
+            return new RelayCheckOutcome(true, rtt, "Verified relay to relay, through a second allocation: " + whyNotLocal + ". That does not affect calls, whose media leaves the relay on the server's side.");
+        }
+        catch (ProbeException ex) when (ex.Reason == FailureReason.RelayNotForwarding)
+        {
+            throw new ProbeException(FailureReason.RelayNotForwarding, ex.Message + " (" + whyNotLocal + " either.)", ex);
+        }
+        finally
+        {
+            await peer.CloseAsync().ConfigureAwait(false);
         }
     }
 
-    /// <summary>Peer → relay → client (a Data indication). The peer's address as the relay saw it, or null when nothing came.</summary>
-    private async Task<IPEndPoint?> InboundAsync(IPEndPoint relayed, TimeSpan deadline, CancellationToken cancellationToken)
+    private static RelayCheckOutcome Unverified(string whyNotLocal, string whyNotSecond)
     {
+        return new RelayCheckOutcome(null, null, "The relay could not be verified: " + whyNotLocal + ", and " + whyNotSecond.TrimEnd('.') + ".");
+    }
+
+    /// <summary>Peer → relay → client (a Data indication): the peer's address as the relay saw it, or null when nothing came.</summary>
+    private static async Task<IPEndPoint?> InboundAsync(TurnClient client, IRelayPeer peer, IEngineLog log, TimeSpan deadline, CancellationToken cancellationToken)
+    {
+        var relayed = client.Allocation!.Relayed;
         var token = NewToken();
-        for (var attempt = 1; attempt <= Attempts && Remaining(deadline) > TimeSpan.Zero; attempt++)
+        for (var attempt = 1; attempt <= Attempts && Remaining(client.Clock, deadline) > TimeSpan.Zero; attempt++)
         {
-            await _peer.SendAsync(token, relayed, cancellationToken).ConfigureAwait(false);
-            var data = await ClientReceivesAsync(token, deadline, cancellationToken).ConfigureAwait(false);
+            await peer.SendAsync(token, relayed, cancellationToken).ConfigureAwait(false);
+            var data = await ClientReceivesAsync(client, token, deadline, cancellationToken).ConfigureAwait(false);
             if (data != null)
             {
-                _log.Verbose("The relay delivered the peer's data from " + data.Peer + " to this client.");
+                log.Verbose("The relay delivered data from " + peer.Description + " (seen as " + data.Peer + ") to this client.");
                 return data.Peer;
             }
         }
 
-        _log.Verbose("The relay did not deliver the peer's data to this client.");
+        log.Verbose("The relay did not deliver data from " + peer.Description + " to this client.");
         return null;
     }
 
-    /// <summary>Client → relay → peer → relay → client, through a Send indication or the bound channel; milliseconds.</summary>
-    private async Task<double> RoundTripAsync(IPEndPoint relayed, IPEndPoint peer, bool useChannel, TimeSpan deadline, CancellationToken cancellationToken)
+    /// <summary>Client → relay → peer → relay → client with a Send indication, then on a bound channel; the ChannelData round trip in milliseconds.</summary>
+    private static async Task<double> RoundTripsAsync(TurnClient client, IRelayPeer peer, IPEndPoint peerAddress, ushort channel, IEngineLog log, TimeSpan deadline, CancellationToken cancellationToken)
     {
-        var how = useChannel ? "ChannelData" : "a Send indication";
+        var viaIndication = await RoundTripAsync(client, peer, peerAddress, null, deadline, cancellationToken).ConfigureAwait(false);
+        log.Verbose("Relay round trip with Send and Data indications: " + Ms(viaIndication) + " ms.");
+        await client.ChannelBindAsync(channel, peerAddress, deadline, cancellationToken).ConfigureAwait(false);
+        var viaChannel = await RoundTripAsync(client, peer, peerAddress, channel, deadline, cancellationToken).ConfigureAwait(false);
+        log.Verbose("Relay round trip with ChannelData: " + Ms(viaChannel) + " ms.");
+        return viaChannel;
+    }
+
+    private static async Task<double> RoundTripAsync(TurnClient client, IRelayPeer peer, IPEndPoint peerAddress, ushort? channel, TimeSpan deadline, CancellationToken cancellationToken)
+    {
+        var relayed = client.Allocation!.Relayed;
+        var clock = client.Clock;
+        var how = channel is null ? "a Send indication" : "ChannelData";
         var token = NewToken();
         var reachedPeer = false;
-        for (var attempt = 1; attempt <= Attempts && Remaining(deadline) > TimeSpan.Zero; attempt++)
+        for (var attempt = 1; attempt <= Attempts && Remaining(clock, deadline) > TimeSpan.Zero; attempt++)
         {
-            var sent = _clock.Elapsed;
-            await (useChannel ? _client.SendChannelDataAsync(Channel, token, cancellationToken) : _client.SendAsync(peer, token, cancellationToken)).ConfigureAwait(false);
-            if (!await PeerReceivesAsync(token, relayed, deadline, cancellationToken).ConfigureAwait(false))
+            var sent = clock.Elapsed;
+            await (channel is ushort bound ? client.SendChannelDataAsync(bound, token, cancellationToken) : client.SendAsync(peerAddress, token, cancellationToken)).ConfigureAwait(false);
+            if (!await peer.ReceiveAsync(token, relayed, Min(deadline, clock.Elapsed + AttemptWait), cancellationToken).ConfigureAwait(false))
             {
                 continue;
             }
 
             reachedPeer = true;
-            await _peer.SendAsync(token, relayed, cancellationToken).ConfigureAwait(false);
-            var echo = await ClientReceivesAsync(token, deadline, cancellationToken).ConfigureAwait(false);
-            if (echo != null && echo.ViaChannel == useChannel)
+            await peer.SendAsync(token, relayed, cancellationToken).ConfigureAwait(false);
+            var echo = await ClientReceivesAsync(client, token, deadline, cancellationToken).ConfigureAwait(false);
+            if (echo != null && echo.ViaChannel == (channel != null))
             {
                 return (echo.ReceivedAt - sent).TotalMilliseconds;
             }
@@ -165,16 +185,16 @@ internal sealed class TurnRelayCheck : IDisposable
         throw new ProbeException(
             FailureReason.RelayNotForwarding,
             reachedPeer
-                ? "Data sent with " + how + " reached the peer through the relay " + relayed + ", but the peer's answer did not come back through it."
-                : "Data sent with " + how + " through the relay " + relayed + " never reached the peer " + peer + ".");
+                ? "Data sent with " + how + " reached " + peer.Description + " through the relay " + relayed + ", but the answer did not come back through it."
+                : "Data sent with " + how + " through the relay " + relayed + " never reached " + peer.Description + ".");
     }
 
-    private async Task<RelayedData?> ClientReceivesAsync(byte[] token, TimeSpan deadline, CancellationToken cancellationToken)
+    private static async Task<RelayedData?> ClientReceivesAsync(TurnClient client, byte[] token, TimeSpan deadline, CancellationToken cancellationToken)
     {
-        var until = Min(deadline, _clock.Elapsed + AttemptWait);
+        var until = Min(deadline, client.Clock.Elapsed + AttemptWait);
         while (true)
         {
-            var data = await _client.ReceiveAsync(until - _clock.Elapsed, cancellationToken).ConfigureAwait(false);
+            var data = await client.ReceiveAsync(until - client.Clock.Elapsed, cancellationToken).ConfigureAwait(false);
             if (data is null || data.Data.SequenceEqual(token))
             {
                 return data;
@@ -182,21 +202,15 @@ internal sealed class TurnRelayCheck : IDisposable
         }
     }
 
-    private async Task<bool> PeerReceivesAsync(byte[] token, IPEndPoint relayed, TimeSpan deadline, CancellationToken cancellationToken)
+    private static UdpRelayPeer OpenLocalPeer(Func<AddressFamily, IDatagramSocket> openPeerSocket, AddressFamily family, IClock clock, IEngineLog log)
     {
-        var until = Min(deadline, _clock.Elapsed + AttemptWait);
-        while (true)
+        try
         {
-            var datagram = await _peerInbox.TakeAsync(until - _clock.Elapsed, cancellationToken).ConfigureAwait(false);
-            if (datagram is null)
-            {
-                return false;
-            }
-
-            if (datagram.Data.SequenceEqual(token) && datagram.Source is IPEndPoint source && source.Port == relayed.Port && source.Address.Equals(relayed.Address))
-            {
-                return true;
-            }
+            return new UdpRelayPeer(openPeerSocket(family), clock, log);
+        }
+        catch (SocketException ex)
+        {
+            throw new ProbeException(FailureReason.RelayNotForwarding, "Could not open the relay check's local peer socket: " + ex.Message, ex);
         }
     }
 
@@ -227,22 +241,9 @@ internal sealed class TurnRelayCheck : IDisposable
 
     private static string Ms(double ms) => ms.ToString("0.###", CultureInfo.InvariantCulture);
 
-    private TimeSpan Remaining(TimeSpan deadline)
+    private static TimeSpan Remaining(IClock clock, TimeSpan deadline)
     {
-        var left = deadline - _clock.Elapsed;
+        var left = deadline - clock.Elapsed;
         return left > TimeSpan.Zero ? left : TimeSpan.Zero;
-    }
-
-    private sealed class PeerDatagram
-    {
-        public PeerDatagram(EndPoint source, byte[] data)
-        {
-            Source = source;
-            Data = data;
-        }
-
-        public EndPoint Source { get; }
-
-        public byte[] Data { get; }
     }
 }

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Security;
+using System.Net.Sockets;
 using TelnyxNet.Engine.Diagnosis;
 using TelnyxNet.Engine.Probes;
+using TelnyxNet.Engine.Tests.Probes;
 using TelnyxNet.Engine.Tests.Support;
 using TelnyxNet.Engine.Transport;
 using TelnyxNet.Engine.Turn;
@@ -117,15 +119,86 @@ public sealed class CoturnTurnAllocationTests
         Assert.All(results, TurnRun.AssertRelayed);
     }
 
-    private static TurnAllocationOptions Options(string server, RemoteCertificateValidationCallback? validation = null, TurnCredential? credential = null, bool skipRelayCheck = false) =>
-        Options(new[] { TurnRun.Server(server) }, validation, credential, skipRelayCheck);
+    [Theory]
+    [InlineData(TransportProtocol.Udp)]
+    [InlineData(TransportProtocol.Tcp)]
+    public async Task Deletes_the_allocation_when_cancelled_in_the_middle_of_the_relay_check(TransportProtocol transport)
+    {
+        using var cancel = new CancellationTokenSource();
+        var log = new CancellingLog("Allocated relay", cancel);
+        var options = Options("turn:127.0.0.1:" + _coturn.ListeningPort + "?transport=" + transport.ToString().ToLowerInvariant());
 
-    private static TurnAllocationOptions Options(IReadOnlyList<TurnServerAddress> servers, RemoteCertificateValidationCallback? validation = null, TurnCredential? credential = null, bool skipRelayCheck = false) => new()
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => TurnRun.AllAsync(options, log, cancel.Token));
+
+        Assert.Contains(log.Lines, l => l.StartsWith("Allocation 127.0.0.1:", StringComparison.Ordinal) && l.EndsWith(" deleted.", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(TransportProtocol.Udp)]
+    [InlineData(TransportProtocol.Tcp)]
+    public async Task Verifies_the_relay_with_a_second_allocation_when_UDP_from_here_to_the_server_is_blocked(TransportProtocol transport)
+    {
+        FilteringDatagramSocket? peer = null;
+        var options = Options("turn:127.0.0.1:" + _coturn.ListeningPort + "?transport=" + transport.ToString().ToLowerInvariant(), peerSocket: family => peer = new FilteringDatagramSocket(UnconnectedUdpSocket.Open(family), _ => false));
+
+        var result = await TurnRun.OneAsync(options);
+
+        TurnRun.AssertRelayed(result);
+        Assert.Contains("second allocation", result.Message, StringComparison.Ordinal);
+        Assert.Contains("UDP from this machine to 127.0.0.1:" + _coturn.ListeningPort + " is blocked", result.Message, StringComparison.Ordinal);
+        Assert.True(peer!.Dropped >= 1, "the blocked peer never tried");
+    }
+
+    [Fact]
+    public async Task Verifies_the_relay_with_a_second_allocation_when_only_the_server_port_is_open_to_UDP()
+    {
+        var serverPort = _coturn.ListeningPort;
+        FilteringDatagramSocket? peer = null;
+        var options = Options("turn:127.0.0.1:" + serverPort, peerSocket: family => peer = new FilteringDatagramSocket(UnconnectedUdpSocket.Open(family), e => ((IPEndPoint)e).Port == serverPort));
+
+        var result = await TurnRun.OneAsync(options);
+
+        TurnRun.AssertRelayed(result);
+        Assert.Contains("second allocation", result.Message, StringComparison.Ordinal);
+        Assert.Contains("never reached", result.Message, StringComparison.Ordinal);
+        Assert.True(peer!.Dropped >= 1, "the firewall dropped nothing");
+    }
+
+    [Fact]
+    public async Task Keeps_the_password_and_its_key_out_of_results_log_and_progress()
+    {
+        var log = new CollectingLog();
+        var progress = new CollectingProgress();
+        var servers = new[] { TurnRun.Server("turn:127.0.0.1:" + _coturn.ListeningPort), TurnRun.Server("turn:127.0.0.1:" + _coturn.ListeningPort + "?transport=tcp") };
+        var wrong = TurnCredential.FromPassword(CoturnFixture.Username, Secrets.Secure("wrong-" + CoturnFixture.Password));
+
+        var good = await TurnAllocationProbe.RunAsync(Options(servers), log, progress, CancellationToken.None);
+        var bad = await TurnAllocationProbe.RunAsync(Options(servers, credential: wrong), log, progress, CancellationToken.None);
+
+        var everything = string.Join("\n", log.Lines.Concat(progress.Reports.Select(p => p.Activity + " " + p.Status)))
+            + System.Text.Json.JsonSerializer.Serialize(good.Concat(bad))
+            + string.Join("\n", good.Concat(bad).Select(r => r.ToString()));
+        Assert.All(good, TurnRun.AssertRelayed);
+        Assert.All(bad, r => TurnRun.AssertFailed(r, FailureReason.AuthenticationFailed));
+        foreach (var password in new[] { CoturnFixture.Password, "wrong-" + CoturnFixture.Password })
+        {
+            var key = Engine.Stun.StunCredentials.LongTermKey(CoturnFixture.Username, CoturnFixture.Realm, password);
+            Assert.DoesNotContain(password, everything, StringComparison.Ordinal);
+            Assert.DoesNotContain(Convert.ToHexString(key), everything, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(Convert.ToBase64String(key), everything, StringComparison.Ordinal);
+        }
+    }
+
+    private static TurnAllocationOptions Options(string server, RemoteCertificateValidationCallback? validation = null, TurnCredential? credential = null, bool skipRelayCheck = false, Func<AddressFamily, IDatagramSocket>? peerSocket = null) =>
+        Options(new[] { TurnRun.Server(server) }, validation, credential, skipRelayCheck, peerSocket);
+
+    private static TurnAllocationOptions Options(IReadOnlyList<TurnServerAddress> servers, RemoteCertificateValidationCallback? validation = null, TurnCredential? credential = null, bool skipRelayCheck = false, Func<AddressFamily, IDatagramSocket>? peerSocket = null) => new()
     {
         Servers = servers,
         Credential = credential ?? Alice,
         Timeout = TimeSpan.FromSeconds(10),
         CertificateValidation = validation,
         SkipRelayCheck = skipRelayCheck,
+        OpenPeerSocket = peerSocket ?? UnconnectedUdpSocket.Open,
     };
 }

@@ -1,5 +1,4 @@
 using TelnyxNet.Engine.Diagnosis;
-using TelnyxNet.Engine.Tests.Support;
 
 namespace TelnyxNet.Engine.Tests.Lab;
 
@@ -10,8 +9,8 @@ internal static class LabAssert
     public static void SucceededBehindNat(LabStunResult result, LabStunRun run)
     {
         Assert.True(result.Status == ProbeStatus.Succeeded && result.FailureReason == FailureReason.None, "Expected Succeeded; " + run);
-        Assert.Equal(NetworkLabFixture.ClientAddress, result.LocalAddress);
-        Assert.Equal(NetworkLabFixture.NatPublicAddress, result.MappedAddress);
+        Assert.Equal(NetworkLab.ClientAddress, result.LocalAddress);
+        Assert.Equal(NetworkLab.NatPublicAddress, result.MappedAddress);
         Assert.True(result.BehindNat == true, "behindNat should be true; " + run);
         Assert.Equal(1, result.Received);
     }

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using TelnyxNet.Engine.Tests.Integration;
-using TelnyxNet.Engine.Tests.Support;
 
 namespace TelnyxNet.Engine.Tests.Lab;
 
@@ -37,11 +36,10 @@ internal static class LabCli
     };
 
     /// <summary>Runs <c>telnyxnet stun <paramref name="arguments"/> --json</c> from 10.0.0.2 and parses what it printed.</summary>
-    public static async Task<LabStunRun> StunAsync(NetworkLabFixture lab, params string[] arguments)
+    public static async Task<LabStunRun> StunAsync(NetworkLab lab, params string[] arguments)
     {
-        var command = new[] { "netns", "exec", lab.ClientNamespace, BoundedProcess.DotnetHost(), TelnyxCli.Dll, "stun" }.Concat(arguments).Append("--json");
         var watch = Stopwatch.StartNew();
-        var process = await BoundedProcess.RunAsync("ip", command, Limit);
+        var process = await lab.Client.RunAsync(BoundedProcess.DotnetHost(), new[] { TelnyxCli.Dll, "stun" }.Concat(arguments).Append("--json"), Limit);
         var elapsed = watch.Elapsed;
         IReadOnlyList<LabStunResult>? results = null;
         try

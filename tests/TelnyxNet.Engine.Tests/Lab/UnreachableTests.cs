@@ -1,5 +1,4 @@
 using TelnyxNet.Engine.Diagnosis;
-using TelnyxNet.Engine.Tests.Support;
 
 namespace TelnyxNet.Engine.Tests.Lab;
 
@@ -8,24 +7,19 @@ namespace TelnyxNet.Engine.Tests.Lab;
 /// answers with ICMP network unreachable, which must read as Unreachable, not as a silent
 /// firewall (Timeout), over UDP and TCP.
 /// </summary>
-[Collection(NetworkLabCollection.Name)]
-public sealed class UnreachableTests : IAsyncLifetime
+[Trait("Category", "Lab")]
+public sealed class UnreachableTests
 {
     private const int Timeout = 10;
-    private readonly NetworkLabFixture _lab;
-
-    public UnreachableTests(NetworkLabFixture lab) => _lab = lab;
-
-    public Task InitializeAsync() => _lab.ResetAsync();
-
-    public Task DisposeAsync() => _lab.ResetAsync();
 
     [Theory]
     [InlineData("udp")]
     [InlineData("tcp")]
     public async Task Reports_unreachable_at_once_when_the_NAT_has_no_route_to_the_server(string transport)
     {
-        var run = await LabCli.StunAsync(_lab, "--server", NetworkLabFixture.UnroutedAddress + ":" + NetworkLabFixture.StunPort, "--transport", transport, "--timeout", Timeout.ToString());
+        await using var lab = await NetworkLab.StartAsync();
+
+        var run = await LabCli.StunAsync(lab, "--server", LabProbe.At(NetworkLab.UnroutedAddress, NetworkLab.StunPort), "--transport", transport, "--timeout", Timeout.ToString());
 
         Assert.True(run.Process.ExitCode == 1, run.ToString());
         var result = run.Single;

@@ -1,18 +1,10 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace TelnyxNet.Engine.Tests.Support;
-
-/// <summary>What one process run printed and returned.</summary>
-internal sealed record CliRun(int ExitCode, string StandardOutput, string StandardError)
-{
-    /// <inheritdoc />
-    public override string ToString() =>
-        "exit code " + ExitCode + Environment.NewLine + "--- stdout ---" + Environment.NewLine + StandardOutput + "--- stderr ---" + Environment.NewLine + StandardError;
-}
+namespace TelnyxNet.Lab;
 
 /// <summary>Runs a program to its end, bounded in time and killed (with its children) when it overruns.</summary>
-internal static class BoundedProcess
+public static class BoundedProcess
 {
     private static readonly string[] SystemDirectories = { "/usr/sbin", "/sbin", "/usr/bin", "/bin", "/usr/local/sbin", "/usr/local/bin" };
 
@@ -58,14 +50,14 @@ internal static class BoundedProcess
             using var bound = new CancellationTokenSource(limit);
             try
             {
-                await process.WaitForExitAsync(bound.Token);
+                await process.WaitForExitAsync(bound.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
                 throw new TimeoutException(start.FileName + " " + string.Join(" ", start.ArgumentList) + " did not exit within " + limit.TotalSeconds + " s.");
             }
 
-            return new CliRun(process.ExitCode, await output, await error);
+            return new CliRun(process.ExitCode, await output.ConfigureAwait(false), await error.ConfigureAwait(false));
         }
         finally
         {
@@ -81,7 +73,7 @@ internal static class BoundedProcess
     public static async Task<CliRun> CheckedAsync(string fileName, IEnumerable<string> arguments, TimeSpan limit)
     {
         var list = arguments.ToList();
-        var run = await RunAsync(fileName, list, limit);
+        var run = await RunAsync(fileName, list, limit).ConfigureAwait(false);
         if (run.ExitCode != 0)
         {
             throw new InvalidOperationException(fileName + " " + string.Join(" ", list) + " failed with " + run);

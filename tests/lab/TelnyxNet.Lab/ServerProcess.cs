@@ -3,22 +3,28 @@ using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
 
-namespace TelnyxNet.Engine.Tests.Support;
+namespace TelnyxNet.Lab;
 
 /// <summary>
-/// A running coturn (or the command that runs it, e.g. <c>ip netns exec … turnserver</c>): its
-/// log captured line by line, a bounded wait until it is ready, and a stop that sends SIGTERM,
-/// then kills after a bound.
+/// A long-running server process (coturn, kamailio, …, or the command that runs it, e.g.
+/// <c>ip netns exec … turnserver</c>): its output captured line by line, a bounded wait until it
+/// is ready, and a stop that sends SIGTERM, then kills after a bound.
 /// </summary>
-internal sealed class CoturnProcess
+public sealed class ServerProcess
 {
     private readonly object _logGate = new();
     private readonly StringBuilder _log = new();
     private readonly Process _process;
+    private readonly string _commandLine;
+    private bool _reaped;
 
-    private CoturnProcess(Process process) => _process = process;
+    private ServerProcess(Process process, string commandLine)
+    {
+        _process = process;
+        _commandLine = commandLine;
+    }
 
-    /// <summary>What coturn printed so far.</summary>
+    /// <summary>What the process printed so far (standard output and error, in arrival order).</summary>
     public string Log
     {
         get
@@ -30,8 +36,14 @@ internal sealed class CoturnProcess
         }
     }
 
+    /// <summary>The process id (with <c>ip netns exec</c>, the server's own: ip execs it).</summary>
+    public int Id => _process.Id;
+
+    /// <summary>True once the process has ended.</summary>
+    public bool HasExited => Volatile.Read(ref _reaped) || _process.HasExited;
+
     /// <summary>Starts <paramref name="fileName"/> with <paramref name="arguments"/>, standard input closed and both outputs captured.</summary>
-    public static CoturnProcess Start(string fileName, IEnumerable<string> arguments)
+    public static ServerProcess Start(string fileName, IEnumerable<string> arguments)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -45,19 +57,20 @@ internal sealed class CoturnProcess
             start.ArgumentList.Add(argument);
         }
 
-        var coturn = new CoturnProcess(new Process { StartInfo = start });
-        coturn._process.OutputDataReceived += (_, e) => coturn.Append(e.Data);
-        coturn._process.ErrorDataReceived += (_, e) => coturn.Append(e.Data);
-        coturn._process.Start();
-        coturn._process.StandardInput.Close();
-        coturn._process.BeginOutputReadLine();
-        coturn._process.BeginErrorReadLine();
-        return coturn;
+        var server = new ServerProcess(new Process { StartInfo = start }, fileName + " " + string.Join(" ", start.ArgumentList));
+        server._process.OutputDataReceived += (_, e) => server.Append(e.Data);
+        server._process.ErrorDataReceived += (_, e) => server.Append(e.Data);
+        server._process.Start();
+        server._process.StandardInput.Close();
+        server._process.BeginOutputReadLine();
+        server._process.BeginErrorReadLine();
+        return server;
     }
 
     /// <summary>
     /// Runs each check in turn, retrying every 50 ms, until all pass: null then, else why not
-    /// (coturn exited, or <paramref name="limit"/> ran out, with the last error).
+    /// (the process exited, or <paramref name="limit"/> ran out, with the last error). A check
+    /// fails by throwing a socket, I/O, timeout or invalid-data exception.
     /// </summary>
     public async Task<string?> WaitUntilReadyAsync(IEnumerable<(string What, Func<Task> Check)> checks, TimeSpan limit)
     {
@@ -68,7 +81,7 @@ internal sealed class CoturnProcess
             {
                 if (_process.HasExited)
                 {
-                    return "turnserver exited with code " + _process.ExitCode + " before " + what + " worked.";
+                    return _commandLine + " exited with code " + _process.ExitCode + " before " + what + " worked.";
                 }
 
                 string error;
@@ -77,7 +90,7 @@ internal sealed class CoturnProcess
                     await check().ConfigureAwait(false);
                     break;
                 }
-                catch (Exception ex) when (ex is SocketException or IOException or OperationCanceledException or InvalidDataException)
+                catch (Exception ex) when (ex is SocketException or IOException or OperationCanceledException or InvalidDataException or TimeoutException)
                 {
                     error = ex.GetType().Name + ": " + ex.Message;
                 }
@@ -97,10 +110,16 @@ internal sealed class CoturnProcess
     /// <summary>SIGTERM, then a kill of the process tree when it has not exited within <paramref name="limit"/>; reaps it either way.</summary>
     public async Task StopAsync(TimeSpan limit)
     {
+        if (Volatile.Read(ref _reaped))
+        {
+            return;
+        }
+
         using (_process)
         {
             if (_process.HasExited)
             {
+                Volatile.Write(ref _reaped, true);
                 return;
             }
 
@@ -115,6 +134,8 @@ internal sealed class CoturnProcess
                 _process.Kill(entireProcessTree: true);
                 await _process.WaitForExitAsync().ConfigureAwait(false);
             }
+
+            Volatile.Write(ref _reaped, true);
         }
     }
 

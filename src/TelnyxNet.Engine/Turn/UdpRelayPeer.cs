@@ -1,0 +1,87 @@
+using System.Net;
+using TelnyxNet.Engine.Diagnosis;
+using TelnyxNet.Engine.Internal;
+using TelnyxNet.Engine.Stun;
+using TelnyxNet.Engine.Transport;
+
+namespace TelnyxNet.Engine.Turn;
+
+/// <summary>A local UDP socket as the relay check's peer; it learns its server-reflexive address with a Binding to the server (RFC 8489 §3).</summary>
+internal sealed class UdpRelayPeer : IRelayPeer
+{
+    private readonly StunUdpClient _socket;
+    private readonly AsyncInbox<Datagram> _inbox;
+    private readonly IClock _clock;
+    private readonly IEngineLog _log;
+
+    public UdpRelayPeer(IDatagramSocket socket, IClock clock, IEngineLog log)
+    {
+        _clock = clock;
+        _log = log;
+        _socket = new StunUdpClient(socket, clock, log);
+        _inbox = new AsyncInbox<Datagram>(clock);
+        _socket.NonStunHandler = (buffer, count, source) =>
+        {
+            var copy = new byte[count];
+            Buffer.BlockCopy(buffer, 0, copy, 0, count);
+            _inbox.Post(new Datagram(source, copy));
+        };
+    }
+
+    public string Description => "a local UDP socket (" + _socket.LocalEndPoint + ")";
+
+    /// <summary>The peer's address as <paramref name="server"/> sees it, or null (logged) when UDP to it fails within <paramref name="wait"/>.</summary>
+    public async Task<IPEndPoint?> LearnReflexiveAddressAsync(IPEndPoint server, RetransmissionPolicy policy, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var outcome = await _socket.ExecuteAsync(new StunMessageBuilder(StunMethod.Binding, StunClass.Request).Encode(), server, policy, wait, cancellationToken).ConfigureAwait(false);
+            var mapped = outcome.Response.MappedEndPoint;
+            _log.Verbose("The relay check's peer " + _socket.LocalEndPoint + " is " + mapped + " as seen by " + server + ".");
+            return mapped;
+        }
+        catch (ProbeException ex)
+        {
+            _log.Verbose("The relay check's peer could not learn its address from " + server + " over UDP (" + ex.Message + ").");
+            return null;
+        }
+    }
+
+    public Task SendAsync(byte[] data, IPEndPoint relayed, CancellationToken cancellationToken) => _socket.SendAsync(data, relayed, cancellationToken);
+
+    public async Task<bool> ReceiveAsync(byte[] data, IPEndPoint relayed, TimeSpan until, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var datagram = await _inbox.TakeAsync(until - _clock.Elapsed, cancellationToken).ConfigureAwait(false);
+            if (datagram is null)
+            {
+                return false;
+            }
+
+            if (datagram.Data.SequenceEqual(data) && datagram.Source is IPEndPoint source && source.Port == relayed.Port && source.Address.Equals(relayed.Address))
+            {
+                return true;
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _socket.Dispose();
+        _inbox.Dispose();
+    }
+
+    private sealed class Datagram
+    {
+        public Datagram(EndPoint source, byte[] data)
+        {
+            Source = source;
+            Data = data;
+        }
+
+        public EndPoint Source { get; }
+
+        public byte[] Data { get; }
+    }
+}
