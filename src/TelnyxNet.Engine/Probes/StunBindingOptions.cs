@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Security;
+using System.Net.Sockets;
 using TelnyxNet.Engine.Diagnosis;
 using TelnyxNet.Engine.Dns;
 using TelnyxNet.Engine.Stun;
@@ -34,6 +35,9 @@ public sealed class StunBindingOptions
     /// <summary>Certificate check for TLS; null means the system's validation.</summary>
     public RemoteCertificateValidationCallback? CertificateValidation { get; init; }
 
+    /// <summary>Makes the TCP socket for a TCP or TLS connection (unconnected; the probe connects it).</summary>
+    public Func<AddressFamily, Socket> OpenStreamSocket { get; init; } = StunStreamClient.NewStreamSocket;
+
     /// <summary>Opens the UDP socket for one server address.</summary>
     public Func<IPEndPoint, IDatagramSocket> OpenDatagramSocket { get; init; } = ConnectedUdpSocket.Connect;
 
@@ -50,9 +54,9 @@ public sealed class StunBindingOptions
             throw new ArgumentOutOfRangeException(nameof(Count), Count, "Count must be 1 to 1000.");
         }
 
-        if (Servers is null || Resolver is null || Clock is null || Retransmission is null || OpenDatagramSocket is null)
+        if (Servers is null || Resolver is null || Clock is null || Retransmission is null || OpenDatagramSocket is null || OpenStreamSocket is null)
         {
-            throw new ArgumentException("Servers, Resolver, Clock, Retransmission and OpenDatagramSocket must not be null.");
+            throw new ArgumentException("Servers, Resolver, Clock, Retransmission, OpenDatagramSocket and OpenStreamSocket must not be null.");
         }
 
         if (Servers.Count == 0)

@@ -138,7 +138,7 @@ public static class StunBindingProbe
     private static async Task RunStreamAsync(StunServerAddress server, IPEndPoint remote, StunBindingOptions options, TimeSpan deadline, StunBindingResult result, Tally tally, IEngineLog log, CancellationToken cancellationToken)
     {
         tally.Sent++;
-        using var client = await StunStreamClient.ConnectAsync(remote, server.Transport, server.Host, options.CertificateValidation, Remaining(options.Clock, deadline), options.Clock, log, cancellationToken).ConfigureAwait(false);
+        using var client = await StunStreamClient.ConnectAsync(options.OpenStreamSocket(remote.AddressFamily), remote, server.Transport, server.Host, options.CertificateValidation, Remaining(options.Clock, deadline), options.Clock, log, cancellationToken).ConfigureAwait(false);
         SetLocal(result, client.LocalEndPoint);
         result.TlsProtocol = client.TlsProtocol ?? string.Empty;
         for (var i = 0; i < options.Count && Remaining(options.Clock, deadline) > TimeSpan.Zero; i++)

@@ -41,6 +41,9 @@ public sealed class TurnAllocationOptions
     /// <summary>Certificate check for TLS; null means the system's validation.</summary>
     public RemoteCertificateValidationCallback? CertificateValidation { get; init; }
 
+    /// <summary>Makes the TCP socket for a TCP or TLS connection (unconnected; the probe connects it).</summary>
+    public Func<AddressFamily, Socket> OpenStreamSocket { get; init; } = StunStreamClient.NewStreamSocket;
+
     /// <summary>Opens the UDP socket to one server address (the control connection over UDP).</summary>
     public Func<IPEndPoint, IDatagramSocket> OpenDatagramSocket { get; init; } = ConnectedUdpSocket.Connect;
 
@@ -60,9 +63,9 @@ public sealed class TurnAllocationOptions
             throw new ArgumentOutOfRangeException(nameof(CleanupTimeout), CleanupTimeout, "The cleanup timeout must be above zero and at most 1 minute.");
         }
 
-        if (Servers is null || Credential is null || Resolver is null || Clock is null || Retransmission is null || OpenDatagramSocket is null || OpenPeerSocket is null)
+        if (Servers is null || Credential is null || Resolver is null || Clock is null || Retransmission is null || OpenDatagramSocket is null || OpenStreamSocket is null || OpenPeerSocket is null)
         {
-            throw new ArgumentException("Servers, Credential, Resolver, Clock, Retransmission, OpenDatagramSocket and OpenPeerSocket must not be null.");
+            throw new ArgumentException("Servers, Credential, Resolver, Clock, Retransmission, OpenDatagramSocket, OpenStreamSocket and OpenPeerSocket must not be null.");
         }
 
         if (Servers.Count == 0)

@@ -176,7 +176,7 @@ public static class TurnAllocationProbe
         }
         else
         {
-            var stream = await StunStreamClient.ConnectAsync(remote, transport, tlsHost, options.CertificateValidation, Remaining(options.Clock, deadline), options.Clock, log, cancellationToken).ConfigureAwait(false);
+            var stream = await StunStreamClient.ConnectAsync(options.OpenStreamSocket(remote.AddressFamily), remote, transport, tlsHost, options.CertificateValidation, Remaining(options.Clock, deadline), options.Clock, log, cancellationToken).ConfigureAwait(false);
             connection = new StreamTurnTransport(stream, remote, transport);
         }
 

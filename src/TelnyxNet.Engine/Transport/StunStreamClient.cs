@@ -62,15 +62,29 @@ public sealed class StunStreamClient : IDisposable
     /// system's certificate validation decides. Throws <see cref="ProbeException"/> (refused,
     /// unreachable, timeout, TLS failure) or <see cref="OperationCanceledException"/>.
     /// </summary>
-    public static async Task<StunStreamClient> ConnectAsync(IPEndPoint remote, TransportProtocol protocol, string tlsHost, RemoteCertificateValidationCallback? certificateValidation, TimeSpan timeout, IClock clock, IEngineLog? log, CancellationToken cancellationToken)
+    public static Task<StunStreamClient> ConnectAsync(IPEndPoint remote, TransportProtocol protocol, string tlsHost, RemoteCertificateValidationCallback? certificateValidation, TimeSpan timeout, IClock clock, IEngineLog? log, CancellationToken cancellationToken) =>
+        ConnectAsync(NewStreamSocket(remote.AddressFamily), remote, protocol, tlsHost, certificateValidation, timeout, clock, log, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ConnectAsync(IPEndPoint, TransportProtocol, string, RemoteCertificateValidationCallback?, TimeSpan, IClock, IEngineLog?, CancellationToken)"/>,
+    /// on a new, unconnected TCP <paramref name="socket"/> the caller made (e.g. in another network
+    /// namespace); the client owns it from here, also when connecting fails.
+    /// </summary>
+    public static async Task<StunStreamClient> ConnectAsync(Socket socket, IPEndPoint remote, TransportProtocol protocol, string tlsHost, RemoteCertificateValidationCallback? certificateValidation, TimeSpan timeout, IClock clock, IEngineLog? log, CancellationToken cancellationToken)
     {
+        if (socket is null)
+        {
+            throw new ArgumentNullException(nameof(socket));
+        }
+
         if (protocol == TransportProtocol.Udp)
         {
+            socket.Dispose();
             throw new ArgumentException("Use StunUdpClient for UDP.", nameof(protocol));
         }
 
         log ??= NullEngineLog.Instance;
-        var socket = new Socket(remote.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        socket.NoDelay = true;
         Stream? stream = null;
         try
         {
@@ -137,6 +151,9 @@ public sealed class StunStreamClient : IDisposable
         await WriteAsync(frame).ConfigureAwait(false);
         StartReading();
     }
+
+    /// <summary>A new TCP socket of <paramref name="family"/>: the default for the probes' stream socket option.</summary>
+    public static Socket NewStreamSocket(AddressFamily family) => new(family, SocketType.Stream, ProtocolType.Tcp);
 
     /// <summary>Closes the connection; pending transactions end.</summary>
     public void Dispose()

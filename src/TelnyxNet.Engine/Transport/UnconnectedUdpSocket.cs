@@ -29,10 +29,20 @@ public sealed class UnconnectedUdpSocket : IDatagramSocket
     public EndPoint? LocalEndPoint => Volatile.Read(ref _disposed) == 0 ? _socket.LocalEndPoint : null;
 
     /// <summary>Opens a socket of <paramref name="family"/> on an ephemeral port; throws <see cref="SocketException"/>.</summary>
-    public static UnconnectedUdpSocket Open(AddressFamily family)
+    public static UnconnectedUdpSocket Open(AddressFamily family) => Bind(new Socket(family, SocketType.Dgram, ProtocolType.Udp));
+
+    /// <summary>
+    /// Binds a new, unbound UDP <paramref name="socket"/> (e.g. one opened in another network
+    /// namespace) to an ephemeral port of its family's wildcard address and takes ownership of it.
+    /// </summary>
+    public static UnconnectedUdpSocket Bind(Socket socket)
     {
-        var any = new IPEndPoint(family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
-        var socket = new Socket(family, SocketType.Dgram, ProtocolType.Udp);
+        if (socket is null)
+        {
+            throw new ArgumentNullException(nameof(socket));
+        }
+
+        var any = new IPEndPoint(socket.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
         try
         {
             if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows))

@@ -1,21 +1,23 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using TelnyxNet.Engine.Tests.Support.Turn;
 
 namespace TelnyxNet.Engine.Tests.Integration;
 
 /// <summary>
-/// <c>telnyxnet turn --shared-secret</c> as a process against a coturn that takes only TURN REST API
-/// credentials: the secret from TELNYXNET_TURN_SECRET, the derived user name, a wrong secret, no
-/// secret in any output, and no allocation left on the server.
+/// <c>telnyxnet turn --shared-secret</c> as a process against the coturn that takes only TURN REST
+/// API credentials: the secret from TELNYXNET_TURN_SECRET, the derived user name, a wrong secret,
+/// no secret in any output, and no allocation left on the server (coturn's admin CLI counts them).
 /// </summary>
-public sealed class CliTurnSharedSecretTests : IClassFixture<RestApiCoturnFixture>
+[Collection(RestApiCoturnCollection.Name)]
+public sealed class CliTurnSharedSecretTests
 {
-    private readonly RestApiCoturnFixture _coturn;
+    private readonly CoturnTurnServer _coturn;
 
-    public CliTurnSharedSecretTests(RestApiCoturnFixture coturn) => _coturn = coturn;
+    public CliTurnSharedSecretTests(RestApiCoturnFixture fixture) => _coturn = fixture.Server;
 
-    private string Server => "turn:127.0.0.1:" + _coturn.ListeningPort;
+    private string Server => "turn:127.0.0.1:" + _coturn.Port;
 
     private static IReadOnlyDictionary<string, string?> Secret => TurnCliRuns.Environment(secret: RestApiCoturnFixture.Secret);
 
@@ -69,18 +71,20 @@ public sealed class CliTurnSharedSecretTests : IClassFixture<RestApiCoturnFixtur
         Assert.Contains("VERBOSE: ", run.StandardError, StringComparison.Ordinal);
         Assert.Contains(":leakcheck", run.StandardOutput + run.StandardError, StringComparison.Ordinal);
         var usernames = Enumerable.Range(0, (int)(after - before) + 1).Select(i => (before + 3600 + i).ToString(CultureInfo.InvariantCulture) + ":leakcheck");
-        var forms = usernames.SelectMany(u => TurnCliRuns.SecretForms(u, RestApiCoturnFixture.Realm, RestPassword(u))).Append(RestApiCoturnFixture.Secret);
+        var forms = usernames.SelectMany(u => TurnCliRuns.SecretForms(u, _coturn.Realm, RestPassword(u))).Append(RestApiCoturnFixture.Secret);
         TurnCliRuns.AssertNoSecret(run, forms);
     }
 
     [Fact]
     public async Task Leaves_no_allocation_on_the_server()
     {
-        var run = await TelnyxCli.RunAsync(Secret, "turn", "--server", "127.0.0.1:" + _coturn.ListeningPort, "--shared-secret", "--json");
+        var run = await TelnyxCli.RunAsync(Secret, "turn", "--server", "127.0.0.1:" + _coturn.Port, "--shared-secret", "--username", "cleanup", "--json");
 
-        Assert.Equal(2, TurnCliRuns.Json(run, 0).Count);
-        Assert.True(_coturn.CreatedAllocations >= 2, _coturn.Log);
-        await Support.Eventually.True(() => _coturn.UndeletedAllocations.Count == 0, "coturn to log the deletion of every allocation it created (" + string.Join(", ", _coturn.UndeletedAllocations) + " left)");
+        var results = TurnCliRuns.Json(run, 0);
+        Assert.Equal(2, results.Count);
+        Assert.All(results, r => Assert.True(r.GetProperty("deallocated").GetBoolean()));
+        var username = results[0].GetProperty("username").GetString()!;
+        Assert.Equal(0, await _coturn.Admin.WaitForAllocationCountAsync(0, username));
     }
 
     /// <summary>The TURN REST API password: base64(HMAC-SHA1(secret, user name)).</summary>

@@ -1,4 +1,3 @@
-using TelnyxNet.Engine.Tests.Support;
 
 namespace TelnyxNet.Engine.Tests.Integration;
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using TelnyxNet.Engine.Diagnosis;
 using TelnyxNet.Engine.Stun;
 using TelnyxNet.Engine.Transport;
@@ -63,7 +64,7 @@ public sealed class NatMappingTests
     /// <summary>One local port in the client namespace asks 203.0.113.10 and then 203.0.113.11 where it comes from.</summary>
     private static async Task<(IPEndPoint First, IPEndPoint Second)> MapTwiceAsync(NetworkLab lab)
     {
-        using var client = new StunUdpClient(UnconnectedUdpSocket.Open(lab.Client), SystemClock.Instance);
+        using var client = new StunUdpClient(UnconnectedUdpSocket.Bind(lab.Client.OpenSocket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp)), SystemClock.Instance);
         var first = await MappedAsync(client, Primary);
         var second = await MappedAsync(client, Alternate);
         return (first, second);

@@ -34,13 +34,13 @@ public sealed class StunErrorCodeAttribute : StunAttribute
 
         Code = code;
         _reason = reason;
-        Reason = Encoding.UTF8.GetString(reason);
+        Reason = Encoding.UTF8.GetString(reason).TrimEnd('\0');
     }
 
     /// <summary>The error code, e.g. 401.</summary>
     public int Code { get; }
 
-    /// <summary>The reason phrase, e.g. "Unauthorized".</summary>
+    /// <summary>The reason phrase, e.g. "Unauthorized", without the trailing NUL padding some servers (coturn) put inside it; the bytes on the wire are kept.</summary>
     public string Reason { get; }
 
     internal static StunAttribute? Decode(in AttributeValue value, out string? error)
