@@ -6,6 +6,7 @@ using TelnyxNet.Bench.InProcess;
 using TelnyxNet.Bench.Lab;
 using TelnyxNet.Bench.Scenario;
 using TelnyxNet.Bench.Summary;
+using TelnyxNet.Bench.Turn;
 using TelnyxNet.Engine.Diagnosis;
 
 const string Usage = """
@@ -21,6 +22,9 @@ const string Usage = """
                                         RTT accuracy on an impaired path in the network lab (root)
       summary --results FILE [--server TEXT]
                                         one table with ratios from a results file
+      turn [--runs N] [--warmup N] [--packets N] [--bound S] [--cli PATH] [--turnserver PATH]
+           [--uclient PATH] [--peer PATH] [--results FILE]
+                                        whole-process telnyxnet turn vs turnutils_uclient on a private coturn
     """;
 
 if (args.Length == 0)
@@ -47,6 +51,8 @@ try
             return await LabCommand.RunAsync(BenchArguments.Parse(rest));
         case "summary":
             return SummaryCommand.Run(BenchArguments.Parse(rest));
+        case "turn":
+            return await TurnScenarioCommand.RunAsync(BenchArguments.Parse(rest));
         default:
             throw new UsageException("unknown subcommand '" + args[0] + "'.");
     }

@@ -7,6 +7,7 @@ var root = new RootCommand(
     "Exit codes: 0 the check passed; 1 the check failed; 2 usage error (bad option or server value); 130 interrupted.")
 {
     StunCommand.Create(),
+    TurnCommand.Create(),
 };
 
 var parsed = root.Parse(args);

@@ -113,6 +113,17 @@ public sealed class CmdletContractTests
         Problems.None(problems);
     }
 
+    [Fact]
+    public void No_parameter_takes_a_secret_as_plain_text()
+    {
+        var secretWords = new[] { "Password", "Secret", "Credential", "Key", "Token" };
+        var secretTypes = new[] { "System.Security.SecureString", "System.Management.Automation.PSCredential" };
+        Problems.None(_module.Cmdlets
+            .SelectMany(c => c.Parameters.Select(p => (Cmdlet: c, Parameter: p)))
+            .Where(x => secretWords.Any(w => x.Parameter.Name.Contains(w, StringComparison.OrdinalIgnoreCase)) && !secretTypes.Contains(x.Parameter.Type.FullName))
+            .Select(x => x.Cmdlet.Name + " -" + x.Parameter.Name + " is a " + x.Parameter.TypeName + "; secrets are SecureString or PSCredential (rule 7)"));
+    }
+
     private static IEnumerable<Type> BaseTypes(Type type)
     {
         for (var t = type.BaseType; t != null; t = t.BaseType)

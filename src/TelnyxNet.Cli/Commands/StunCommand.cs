@@ -1,9 +1,6 @@
 using System.CommandLine;
-using System.Globalization;
 using TelnyxNet.Cli.Output;
-using TelnyxNet.Engine;
 using TelnyxNet.Engine.Diagnosis;
-using TelnyxNet.Engine.Dns;
 using TelnyxNet.Engine.Probes;
 using TelnyxNet.Engine.Stun;
 using TelnyxNet.Engine.Transport;
@@ -15,31 +12,24 @@ internal static class StunCommand
 {
     private static readonly IReadOnlyList<TableColumn<StunBindingResult>> Columns = new[]
     {
-        new TableColumn<StunBindingResult>("Server", r => r.RemoteAddress.Length > 0 && r.RemoteAddress != r.Server ? StunServerAddress.FormatHostPort(r.Server, r.Port) + " (" + r.RemoteAddress + ")" : StunServerAddress.FormatHostPort(r.Server, r.Port)),
+        new TableColumn<StunBindingResult>("Server", r => Cells.Server(r.Server, r.Port, r.RemoteAddress)),
         new TableColumn<StunBindingResult>("Transport", r => r.Transport.ToString()),
         new TableColumn<StunBindingResult>("Status", r => r.Status.ToString()),
-        new TableColumn<StunBindingResult>("MappedAddress", r => r.MappedAddress.Length > 0 ? StunServerAddress.FormatHostPort(r.MappedAddress, r.MappedPort ?? 0) : string.Empty),
-        new TableColumn<StunBindingResult>("RoundTripTimeMs", r => r.RoundTripTimeMs?.ToString("0.0", CultureInfo.InvariantCulture), RightAlign: true),
-        new TableColumn<StunBindingResult>("FailureReason", r => r.FailureReason == FailureReason.None ? string.Empty : r.FailureReason.ToString()),
+        new TableColumn<StunBindingResult>("MappedAddress", r => Cells.Address(r.MappedAddress, r.MappedPort)),
+        new TableColumn<StunBindingResult>("RoundTripTimeMs", r => Cells.Milliseconds(r.RoundTripTimeMs), RightAlign: true),
+        new TableColumn<StunBindingResult>("FailureReason", r => Cells.Reason(r.FailureReason)),
     };
 
     public static Command Create()
     {
         var common = new CommonOptions();
-        var server = new Option<string[]>("--server", "-s")
-        {
-            Description = "STUN server: host, host:port, [IPv6]:port, stun:host:port or stuns:host:port. Repeat for several. Default: stun.telnyx.com:3478 and stun.l.google.com:19302.",
-            Arity = ArgumentArity.OneOrMore,
-            AllowMultipleArgumentsPerToken = false,
-        };
+        var server = ProbeOptions.Servers("STUN server: host, host:port, [IPv6]:port, stun:host:port or stuns:host:port. Repeat for several. Default: stun.telnyx.com:3478 and stun.l.google.com:19302.");
         var transport = new Option<string>("--transport", "-t") { Description = "udp (default), tcp or tls.", DefaultValueFactory = _ => "udp" };
         transport.AcceptOnlyFromAmong("udp", "tcp", "tls");
-        var family = new Option<string>("--family", "-f") { Description = "any (default), ipv4 or ipv6: which resolved addresses to test.", DefaultValueFactory = _ => "any" };
-        family.AcceptOnlyFromAmong("any", "ipv4", "ipv6");
-        var timeout = new Option<int>("--timeout") { Description = "Bound on the whole command, in seconds (1-600).", DefaultValueFactory = _ => 5 };
-        timeout.Validators.Add(r => CheckRange(r, 1, 600, "--timeout"));
+        var family = ProbeOptions.Family();
+        var timeout = ProbeOptions.Timeout(5);
         var count = new Option<int>("--count", "-c") { Description = "Binding requests per server address (1-1000); above 1, min/avg/max RTT.", DefaultValueFactory = _ => 1 };
-        count.Validators.Add(r => CheckRange(r, 1, 1000, "--count"));
+        count.Validators.Add(r => ProbeOptions.CheckRange(r, 1, 1000, "--count"));
 
         var command = new Command("stun", "Test STUN Binding (RFC 8489) against Telnyx's STUN servers or any other. Exit code 0 when at least one server answered, 1 when none did, 2 for a usage error.")
         {
@@ -72,44 +62,15 @@ internal static class StunCommand
             var options = new StunBindingOptions
             {
                 Servers = servers.Count > 0 ? servers : TelnyxEndpoints.DefaultStunServers(protocol),
-                AddressFamily = Enum.Parse<AddressFamilyPreference>(parse.GetValue(family)!, ignoreCase: true),
+                AddressFamily = ProbeOptions.FamilyOf(parse, family),
                 Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
                 Count = parse.GetValue(count),
             };
-            var verbose = parse.GetValue(common.Verbose);
-            IEngineLog log = verbose ? new ConsoleLog(Console.Error) : NullEngineLog.Instance;
-            IReadOnlyList<StunBindingResult> results;
-            try
-            {
-                results = await StunBindingProbe.RunAsync(options, log, verbose ? null : ConsoleProgress.ForTerminal(), token);
-            }
-            catch (OperationCanceledException)
-            {
-                return ExitCodes.Cancelled;
-            }
-
-            ResultWriter.Write(Console.Out, results, common.FormatOf(parse), Columns, Footnote);
-            if (usageError)
-            {
-                return ExitCodes.Usage;
-            }
-
-            return StunBindingProbe.Passed(results) ? ExitCodes.Passed : ExitCodes.Failed;
+            return await common.RunAsync(parse, Columns, Footnote, (log, progress, ct) => StunBindingProbe.RunAsync(options, log, progress, ct), StunBindingProbe.Passed, usageError, token);
         });
         return command;
     }
 
     private static string? Footnote(StunBindingResult result) =>
-        result.Status == ProbeStatus.Succeeded
-            ? null
-            : StunServerAddress.FormatHostPort(result.Server, result.Port) + ": " + result.Message + Environment.NewLine + "  Fix: " + result.Remediation;
-
-    private static void CheckRange(System.CommandLine.Parsing.OptionResult result, int min, int max, string name)
-    {
-        var value = result.GetValueOrDefault<int>();
-        if (value < min || value > max)
-        {
-            result.AddError(name + " must be " + min + " to " + max + "; got " + value + ".");
-        }
-    }
+        Cells.Footnote(result.Status, StunServerAddress.FormatHostPort(result.Server, result.Port), result.Message, result.Remediation);
 }

@@ -38,6 +38,12 @@ public static class TelnyxEndpoints
     /// <summary>The password of the WebRTC SDK's published default TURN credential (public, not a secret).</summary>
     public const string TurnDefaultPassword = "testpassword";
 
+    /// <summary>The name part of a TURN REST API user name (<c>"expiry:name"</c>) when the user gives none.</summary>
+    public const string TurnRestName = "telnyxnet";
+
+    /// <summary>How long a TURN REST API credential derived from a shared secret is valid, from the start of the test.</summary>
+    public static TimeSpan TurnRestLifetime { get; } = TimeSpan.FromHours(1);
+
     /// <summary>WebRTC signalling (WSS on 443).</summary>
     public const string SignalingHost = "rtc.telnyx.com";
 

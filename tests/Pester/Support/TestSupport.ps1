@@ -82,21 +82,45 @@ function Start-TestCoturn {
     <#
     .SYNOPSIS
     Starts a private coturn on 127.0.0.1 (UDP and TCP) in a new temp folder and waits, bounded,
-    until it answers a Binding request. Returns Process, Port and Directory for Stop-TestCoturn.
+    until it answers a Binding request. Returns Process, Port, TlsPort, CaFile, LogPath and
+    Directory for Stop-TestCoturn.
+    .PARAMETER ArgumentList
+    More turnserver arguments: TURN credentials (--lt-cred-mech --user=... --realm=..., or
+    --use-auth-secret --static-auth-secret=...), --allow-loopback-peers, and -v, with which coturn
+    logs the creation and the deletion of every allocation.
+    .PARAMETER Tls
+    Also listen for TLS on TlsPort, with a certificate for 127.0.0.1 from a throw-away CA made by
+    New-TestCertificate (openssl); CaFile is that CA's PEM file.
     #>
+    param(
+        [string[]]$ArgumentList = @(),
+        [switch]$Tls
+    )
+
     $directory = Join-Path -Path ([System.IO.Path]::GetTempPath()) -ChildPath ('telnyxnet-pester-' + [guid]::NewGuid().ToString('N'))
     New-Item -ItemType Directory -Path $directory | Out-Null
-    $coturn = [pscustomobject]@{ Process = $null; Port = 0; Directory = $directory }
+    $coturn = [pscustomobject]@{
+        Process = $null; Port = 0; TlsPort = 0; CaFile = $null
+        LogPath = (Join-Path -Path $directory -ChildPath 'turn.log'); Directory = $directory
+    }
     try {
         $coturn.Port = Get-FreeLoopbackPort
-        # -n: no /etc/turnserver.conf; a private --userdb; plain STUN/TURN on UDP and TCP only.
+        $tlsArguments = @('--no-tls')
+        if ($Tls) {
+            do { $coturn.TlsPort = Get-FreeLoopbackPort } while ($coturn.TlsPort -eq $coturn.Port)
+            $certificate = New-TestCertificate -Directory $directory
+            $coturn.CaFile = $certificate.CaFile
+            $tlsArguments = @(('--tls-listening-port=' + $coturn.TlsPort), ('--cert=' + $certificate.CertificateFile), ('--pkey=' + $certificate.KeyFile))
+        }
+
+        # -n: no /etc/turnserver.conf; a private --userdb; STUN/TURN on UDP and TCP, TLS only with -Tls, no DTLS.
         $arguments = @(
-            '-n', '--no-cli', '--no-tls', '--no-dtls',
+            '-n', '--no-cli', '--no-dtls',
             '--listening-ip=127.0.0.1', '--relay-ip=127.0.0.1', ('--listening-port=' + $coturn.Port),
             ('--userdb=' + (Join-Path -Path $directory -ChildPath 'turndb.sqlite')),
             ('--pidfile=' + (Join-Path -Path $directory -ChildPath 'turn.pid')),
-            ('--log-file=' + (Join-Path -Path $directory -ChildPath 'turn.log')), '--simple-log', '--no-stdout-log'
-        )
+            ('--log-file=' + $coturn.LogPath), '--simple-log', '--no-stdout-log'
+        ) + $tlsArguments + $ArgumentList
         $coturn.Process = Start-Process -FilePath 'turnserver' -ArgumentList $arguments -PassThru `
             -RedirectStandardOutput (Join-Path -Path $directory -ChildPath 'stdout.txt') `
             -RedirectStandardError (Join-Path -Path $directory -ChildPath 'stderr.txt')
@@ -105,7 +129,7 @@ function Start-TestCoturn {
                 throw ('turnserver exited with code {0}: {1}' -f $coturn.Process.ExitCode, (Get-CoturnLog -Coturn $coturn))
             }
 
-            if (Test-StunAnswer -Port $coturn.Port) {
+            if ((Test-StunAnswer -Port $coturn.Port) -and (-not $Tls -or (Test-TcpConnect -Port $coturn.TlsPort))) {
                 return $coturn
             }
 
@@ -118,6 +142,76 @@ function Start-TestCoturn {
         Stop-TestCoturn -Coturn $coturn
         throw
     }
+}
+
+function Test-TcpConnect {
+    <#
+    .SYNOPSIS
+    Says whether a TCP connection to 127.0.0.1:Port is accepted (and closes it at once).
+    #>
+    param([Parameter(Mandatory)][int]$Port)
+
+    $client = New-Object -TypeName System.Net.Sockets.TcpClient
+    try {
+        $client.Connect([System.Net.IPAddress]::Loopback, $Port)
+        return $true
+    }
+    catch [System.Net.Sockets.SocketException] {
+        return $false
+    }
+    finally {
+        $client.Close()
+    }
+}
+
+function New-TestCertificate {
+    <#
+    .SYNOPSIS
+    Makes, with openssl, a throw-away CA and a server certificate for 127.0.0.1 and localhost that
+    it signs (ECDSA P-256, valid 2 days) in Directory. Returns CaFile, CertificateFile and KeyFile.
+    #>
+    param([Parameter(Mandatory)][string]$Directory)
+
+    $files = [pscustomobject]@{
+        CaFile          = (Join-Path -Path $Directory -ChildPath 'ca.pem')
+        CertificateFile = (Join-Path -Path $Directory -ChildPath 'cert.pem')
+        KeyFile         = (Join-Path -Path $Directory -ChildPath 'key.pem')
+    }
+    $caKey = Join-Path -Path $Directory -ChildPath 'ca-key.pem'
+    $request = Join-Path -Path $Directory -ChildPath 'cert.csr'
+    $extensions = Join-Path -Path $Directory -ChildPath 'cert.ext'
+    Set-Content -Path $extensions -Value @('subjectAltName=IP:127.0.0.1,DNS:localhost', 'extendedKeyUsage=serverAuth') -Encoding Ascii
+    Invoke-Openssl -ArgumentList @('req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '2', '-subj', '/CN=TelnyxNet Pester CA', '-keyout', $caKey, '-out', $files.CaFile)
+    Invoke-Openssl -ArgumentList @('req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-subj', '/CN=localhost', '-keyout', $files.KeyFile, '-out', $request)
+    Invoke-Openssl -ArgumentList @('x509', '-req', '-in', $request, '-CA', $files.CaFile, '-CAkey', $caKey, '-CAcreateserial', '-days', '2', '-extfile', $extensions, '-out', $files.CertificateFile)
+    return $files
+}
+
+function Invoke-Openssl {
+    <#
+    .SYNOPSIS
+    Runs openssl with ArgumentList and throws with its output when it fails.
+    #>
+    param([Parameter(Mandatory)][string[]]$ArgumentList)
+
+    $output = & openssl @ArgumentList 2>&1 | Out-String
+    if ($LASTEXITCODE -ne 0) {
+        throw ('openssl {0} failed with exit code {1}: {2}' -f ($ArgumentList -join ' '), $LASTEXITCODE, $output)
+    }
+}
+
+function Get-UndeletedCoturnSession {
+    <#
+    .SYNOPSIS
+    The ids of the sessions (allocations) that coturn's log shows created ("session N: new,") but
+    not yet deleted ("session N: delete:"). Needs a coturn started with -v.
+    #>
+    param([Parameter(Mandatory)]$Coturn)
+
+    $log = @(Get-Content -Path $Coturn.LogPath -ErrorAction SilentlyContinue)
+    $created = @($log | Select-String -Pattern 'session (\d+): new,' | ForEach-Object { $_.Matches[0].Groups[1].Value })
+    $deleted = @($log | Select-String -Pattern 'session (\d+): delete:' | ForEach-Object { $_.Matches[0].Groups[1].Value })
+    return @($created | Where-Object { $deleted -notcontains $_ })
 }
 
 function Get-CoturnLog {

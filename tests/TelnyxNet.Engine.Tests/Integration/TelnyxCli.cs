@@ -23,4 +23,8 @@ internal static class TelnyxCli
     /// <summary>Runs the CLI with <paramref name="arguments"/>, failing the test when it does not exit within 30 s.</summary>
     public static Task<CliRun> RunAsync(params string[] arguments) =>
         BoundedProcess.RunAsync(BoundedProcess.DotnetHost(), arguments.Prepend(Dll), Limit);
+
+    /// <summary>Runs the CLI with <paramref name="arguments"/> and <paramref name="environment"/> (a null value removes an inherited variable).</summary>
+    public static Task<CliRun> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
+        BoundedProcess.RunAsync(BoundedProcess.DotnetHost(), arguments.Prepend(Dll), Limit, environment);
 }

@@ -21,7 +21,7 @@ public sealed class FormatFile
                 (string?)view.Element("Name") ?? string.Empty,
                 view.Element("ViewSelectedBy")?.Elements("TypeName").Select(t => t.Value.Trim()).ToList() ?? new List<string>(),
                 table != null,
-                table?.Descendants("TableColumnHeader").Count() ?? 0,
+                table?.Descendants("TableColumnHeader").Select(h => (string?)h.Element("Label") ?? string.Empty).ToList() ?? new List<string>(),
                 items.Select(i => i.Element("PropertyName")?.Value.Trim()).OfType<string>().ToList(),
                 items.Select(i => i.Element("ScriptBlock")?.Value).OfType<string>().ToList());
         }).ToList();
@@ -30,8 +30,10 @@ public sealed class FormatFile
 }
 
 /// <summary>One view: the types it is for, and, for a table, its headers and columns.</summary>
-public sealed record FormatView(string Name, IReadOnlyList<string> TypeNames, bool IsTable, int HeaderCount, IReadOnlyList<string> PropertyNames, IReadOnlyList<string> ScriptBlocks)
+public sealed record FormatView(string Name, IReadOnlyList<string> TypeNames, bool IsTable, IReadOnlyList<string> Headers, IReadOnlyList<string> PropertyNames, IReadOnlyList<string> ScriptBlocks)
 {
+    public int HeaderCount => Headers.Count;
+
     private static readonly Regex PipelineProperty = new(@"\$_\.(\w+)", RegexOptions.CultureInvariant);
 
     public int ColumnCount => PropertyNames.Count + ScriptBlocks.Count;

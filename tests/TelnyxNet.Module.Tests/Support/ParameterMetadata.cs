@@ -24,6 +24,7 @@ public sealed class ParameterMetadata
         var set = attributes.FirstOrDefault(a => AttributeData.Is(a, "ValidateSetAttribute"));
         ValidateSet = set is null ? null : AttributeData.Values(set.ConstructorArguments[0]).Select(v => (string)v!).ToList();
         SupportsWildcards = attributes.Any(a => AttributeData.Is(a, "SupportsWildcardsAttribute"));
+        IsCredential = attributes.Any(a => AttributeData.Is(a, "CredentialAttribute"));
     }
 
     public string Name { get; }
@@ -47,10 +48,19 @@ public sealed class ParameterMetadata
 
     public bool SupportsWildcards { get; }
 
-    /// <summary>The values PowerShell accepts: the [ValidateSet] values, or an enum's names; empty when any value goes.</summary>
-    public IReadOnlyList<string> AcceptedValues =>
-        ValidateSet
-        ?? (Type.IsEnum ? Type.GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => f.Name).ToList() : Array.Empty<string>());
+    /// <summary>True when the parameter carries [Credential], so that a user name alone prompts for the password.</summary>
+    public bool IsCredential { get; }
+
+    /// <summary>The values PowerShell accepts: the [ValidateSet] values, or the names of an enum or of an array's enum elements; empty when any value goes.</summary>
+    public IReadOnlyList<string> AcceptedValues
+    {
+        get
+        {
+            var element = Type.IsArray ? Type.GetElementType()! : Type;
+            return ValidateSet
+                ?? (element.IsEnum ? element.GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => f.Name).ToList() : Array.Empty<string>());
+        }
+    }
 
     public bool IsInAllSets => Bindings.Any(b => b.ParameterSetName == CmdletMetadata.AllParameterSets);
 

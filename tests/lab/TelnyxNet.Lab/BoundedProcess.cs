@@ -8,8 +8,11 @@ public static class BoundedProcess
 {
     private static readonly string[] SystemDirectories = { "/usr/sbin", "/sbin", "/usr/bin", "/bin", "/usr/local/sbin", "/usr/local/bin" };
 
-    /// <summary>Runs <paramref name="fileName"/> with <paramref name="arguments"/>; throws <see cref="TimeoutException"/> (after killing it) when it does not exit within <paramref name="limit"/>.</summary>
-    public static async Task<CliRun> RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan limit)
+    /// <summary>
+    /// Runs <paramref name="fileName"/> with <paramref name="arguments"/>; throws <see cref="TimeoutException"/> (after killing it) when it does not exit within <paramref name="limit"/>.
+    /// <paramref name="environment"/> sets variables for the child (a null value removes one it would inherit).
+    /// </summary>
+    public static async Task<CliRun> RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan limit, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -26,6 +29,18 @@ public static class BoundedProcess
         }
 
         start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
+
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start " + fileName);
         try
         {
