@@ -29,7 +29,7 @@ public static class TurnRemediation
             FailureReason.TlsFailure => "The TLS handshake with " + target + " failed: a TLS-inspecting proxy or firewall may be replacing the certificate (exempt " + host + " from inspection), or the server does not offer TLS on that port.",
             FailureReason.AuthenticationFailed => source switch
             {
-                CredentialSource.Default => "The server is reachable, but refused the WebRTC SDK's public default credential. The SDK provisions its own TURN credentials; SIP trunking customers get theirs from Telnyx support. Test with -Credential.",
+                CredentialSource.Default => "The server is reachable, but refused the WebRTC SDK's public default credential. The SDK provisions its own TURN credentials; SIP trunking customers get theirs from Telnyx support. Test with your own credential (Test-TelnyxTurn -Credential, or telnyxnet turn --username).",
                 CredentialSource.SharedSecret => "The server is reachable, but refused the credential derived from the shared secret: check the secret and that the server's clock is right (the user name carries an expiry time).",
                 _ => "The server is reachable, but refused the credentials: check the user name and password (SIP trunking TURN credentials come from Telnyx support).",
             },
