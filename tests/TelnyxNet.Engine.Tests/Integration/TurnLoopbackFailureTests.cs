@@ -46,6 +46,21 @@ public sealed class TurnLoopbackFailureTests
     }
 
     [Fact]
+    public async Task Times_out_within_the_bound_when_a_TCP_server_accepts_but_never_answers()
+    {
+        using var server = new LoopbackTcpServer(Array.Empty<byte>());
+        var options = Options("turn:" + server.Server + "?transport=tcp", TransportProtocol.Tcp, TimeSpan.FromSeconds(1.5));
+        var watch = Stopwatch.StartNew();
+
+        var result = await TurnRun.OneAsync(options);
+
+        Assert.True(watch.Elapsed < options.Timeout + Grace, "took " + watch.Elapsed);
+        TurnRun.AssertFailed(result, FailureReason.Timeout);
+        Assert.False(result.ServerReachable);
+        Assert.Equal(1, server.Accepted);
+    }
+
+    [Fact]
     public async Task Reports_a_name_that_does_not_resolve_as_a_DNS_failure()
     {
         var options = Options("no-such-host.invalid", TransportProtocol.Udp, TimeSpan.FromSeconds(5));
