@@ -64,7 +64,7 @@ public sealed class TurnAllocationResult
     /// <summary>The allocation's lifetime granted by the server, in seconds.</summary>
     public int? LifetimeSeconds { get; internal set; }
 
-    /// <summary>Milliseconds from the first Allocate request to the success response, challenge included.</summary>
+    /// <summary>Milliseconds from the start of the test of this address to the Allocate success: TCP/TLS set-up, the 401 challenge and a followed redirect included.</summary>
     public double? AllocateTimeMs { get; internal set; }
 
     /// <summary>
