@@ -1,5 +1,7 @@
+using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
+using TelnyxNet.Engine.Internal;
 
 namespace TelnyxNet.Engine.Stun;
 
@@ -28,17 +30,36 @@ public static class StunCredentials
         var input = Encoding.UTF8.GetBytes(username + ":" + realm + ":" + SaslPrep.Prepare(password));
         try
         {
-            using HashAlgorithm hash = algorithm switch
+            return algorithm switch
             {
-                StunPasswordAlgorithm.Md5 => MD5.Create(),
-                StunPasswordAlgorithm.Sha256 => SHA256.Create(),
+                StunPasswordAlgorithm.Md5 => Md5(input),
+                StunPasswordAlgorithm.Sha256 => Sha256(input),
                 _ => throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, "Unknown password algorithm."),
             };
-            return hash.ComputeHash(input);
         }
         finally
         {
             Array.Clear(input, 0, input.Length);
         }
+    }
+
+    /// <summary>The platform's MD5, or the managed one where the platform refuses MD5 (FIPS mode: Windows throws on creation, OpenSSL on use).</summary>
+    private static byte[] Md5(byte[] input)
+    {
+        try
+        {
+            using var md5 = MD5.Create();
+            return md5.ComputeHash(input);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException || ex is TargetInvocationException || ex is CryptographicException || ex is PlatformNotSupportedException)
+        {
+            return ManagedMd5.Hash(input);
+        }
+    }
+
+    private static byte[] Sha256(byte[] input)
+    {
+        using var sha = SHA256.Create();
+        return sha.ComputeHash(input);
     }
 }
