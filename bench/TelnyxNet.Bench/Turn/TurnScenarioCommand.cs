@@ -67,7 +67,7 @@ internal static class TurnScenarioCommand
             new("turn.telnyxnet", Times(timings[0]), cli.Description + "; exit 0 in " + Exits(timings[0]) + "; relay verified in " + verdicts.Count(v => v.RelayVerified) + "/" + runs + "; allocations created " + ourCreated + ", deleted " + ourDeleted),
             new("turn.uclient", Times(timings[1]), "-n " + packets + " -z 1 -c; exit 0 in " + Exits(timings[1]) + "; allocations created " + peerCreated + ", deleted " + peerDeleted),
             new("turn.telnyxnet.startup", Times(timings[2]), "'telnyxnet --version': runtime start and argument parsing, no network; exit 0 in " + Exits(timings[2])),
-            new("turn.telnyxnet.reported_allocate", Sample.Of(verdicts.Where(v => v.AllocateTimeMs.HasValue).Select(v => v.AllocateTimeMs!.Value).ToList()), "AllocateTimeMs printed by telnyxnet (first Allocate to success, challenge included, cold process)"),
+            new("turn.telnyxnet.reported_allocate", Sample.Of(verdicts.Where(v => v.AllocateTimeMs.HasValue).Select(v => v.AllocateTimeMs!.Value).ToList()), "AllocateTimeMs printed by telnyxnet (connection set-up to Allocate success, challenge included, cold process)"),
         };
         ResultRow.Append(results, rows);
         PrintRatio(rows[0].Sample, rows[1].Sample, "telnyxnet turn / turnutils_uclient (whole process)");
