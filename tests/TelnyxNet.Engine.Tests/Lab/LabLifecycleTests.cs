@@ -55,7 +55,7 @@ public sealed class LabLifecycleTests
     {
         var self = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
         var orphan = "tnl" + self + "-1-" + Random.Shared.Next(100_000, 999_999).ToString(CultureInfo.InvariantCulture);
-        var owned = "tnl" + self + "-" + OwnStartTime() + "-" + Random.Shared.Next(100_000, 999_999).ToString(CultureInfo.InvariantCulture);
+        var owned = "tnl" + self + "-" + ProcessIdentity.Current.StartTime.ToString(CultureInfo.InvariantCulture) + "-" + Random.Shared.Next(100_000, 999_999).ToString(CultureInfo.InvariantCulture);
         try
         {
             await ScriptAsync("up", orphan);
@@ -87,10 +87,4 @@ public sealed class LabLifecycleTests
 
     private static Task<CliRun> ScriptAsync(string command, string prefix) =>
         BoundedProcess.CheckedAsync("bash", new[] { Path.Combine(AppContext.BaseDirectory, "netlab.sh"), command, prefix }, Limit);
-
-    private static string OwnStartTime()
-    {
-        var stat = File.ReadAllText("/proc/self/stat");
-        return stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[19];
-    }
 }

@@ -72,7 +72,7 @@ public sealed class CoturnFixture : IAsyncLifetime
             "coturn's 'turnserver' is not installed (looked in PATH, /usr/bin, /usr/sbin, /usr/local/bin). The integration tests need a real coturn: apt-get install coturn");
         try
         {
-            _directory = Directory.CreateTempSubdirectory("telnyxnet-coturn-").FullName;
+            _directory = ServerLedger.CreateOwnedDirectory("coturn");
             _certificates = TestCertificates.Create();
             _certificates.WriteServerPem(Path.Combine(_directory, "cert.pem"), Path.Combine(_directory, "key.pem"));
             var failures = new StringBuilder();

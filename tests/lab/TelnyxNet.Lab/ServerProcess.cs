@@ -16,6 +16,7 @@ public sealed class ServerProcess
     private readonly StringBuilder _log = new();
     private readonly Process _process;
     private readonly string _commandLine;
+    private string? _ledgerEntry;
     private bool _reaped;
 
     private ServerProcess(Process process, string commandLine)
@@ -42,7 +43,10 @@ public sealed class ServerProcess
     /// <summary>True once the process has ended.</summary>
     public bool HasExited => Volatile.Read(ref _reaped) || _process.HasExited;
 
-    /// <summary>Starts <paramref name="fileName"/> with <paramref name="arguments"/>, standard input closed and both outputs captured.</summary>
+    /// <summary>
+    /// Starts <paramref name="fileName"/> with <paramref name="arguments"/>, standard input closed and
+    /// both outputs captured, and records it in the <see cref="ServerLedger"/> until it is stopped.
+    /// </summary>
     public static ServerProcess Start(string fileName, IEnumerable<string> arguments)
     {
         var start = new ProcessStartInfo(fileName)
@@ -61,6 +65,7 @@ public sealed class ServerProcess
         server._process.OutputDataReceived += (_, e) => server.Append(e.Data);
         server._process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         server._process.Start();
+        server._ledgerEntry = ServerLedger.Record(server._process.Id);
         server._process.StandardInput.Close();
         server._process.BeginOutputReadLine();
         server._process.BeginErrorReadLine();
@@ -119,7 +124,7 @@ public sealed class ServerProcess
         {
             if (_process.HasExited)
             {
-                Volatile.Write(ref _reaped, true);
+                Reaped();
                 return;
             }
 
@@ -135,8 +140,14 @@ public sealed class ServerProcess
                 await _process.WaitForExitAsync().ConfigureAwait(false);
             }
 
-            Volatile.Write(ref _reaped, true);
+            Reaped();
         }
+    }
+
+    private void Reaped()
+    {
+        Volatile.Write(ref _reaped, true);
+        ServerLedger.Forget(Interlocked.Exchange(ref _ledgerEntry, null));
     }
 
     private void Append(string? line)

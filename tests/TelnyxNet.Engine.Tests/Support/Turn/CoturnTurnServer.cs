@@ -76,7 +76,7 @@ public sealed class CoturnTurnServer : IAsyncDisposable
         var turnserver = BoundedProcess.Find("turnserver") ?? throw new InvalidOperationException(
             "coturn's 'turnserver' is not installed (looked in PATH, /usr/bin, /usr/sbin, /usr/local/bin). The TURN tests need a real coturn: apt-get install coturn");
         var certificates = options.Tls == TurnTlsCertificate.TestCa ? TestCertificates.Create() : null;
-        var server = new CoturnTurnServer(options, Directory.CreateTempSubdirectory("telnyxnet-turn-").FullName, certificates);
+        var server = new CoturnTurnServer(options, ServerLedger.CreateOwnedDirectory("turn"), certificates);
         try
         {
             server.WriteCertificate();

@@ -27,7 +27,7 @@ internal static class PionTurnBuild
         }
 
         var source = FindSource();
-        var directory = Directory.CreateTempSubdirectory("telnyxnet-pion-").FullName;
+        var directory = ServerLedger.CreateOwnedDirectory("pion");
         AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteQuietly(directory);
         var output = Path.Combine(directory, "pion-turn");
         var cache = Path.Combine(directory, "cache");
