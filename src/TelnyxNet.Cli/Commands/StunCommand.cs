@@ -23,13 +23,13 @@ internal static class StunCommand
     public static Command Create()
     {
         var common = new CommonOptions();
-        var server = ProbeOptions.Servers("STUN server: host, host:port, [IPv6]:port, stun:host:port or stuns:host:port. Repeat for several. Default: stun.telnyx.com:3478 and stun.l.google.com:19302.");
+        var server = ProbeArguments.Servers("STUN server: host, host:port, [IPv6]:port, stun:host:port or stuns:host:port. Repeat for several. Default: stun.telnyx.com:3478 and stun.l.google.com:19302.");
         var transport = new Option<string>("--transport", "-t") { Description = "udp (default), tcp or tls.", DefaultValueFactory = _ => "udp" };
         transport.AcceptOnlyFromAmong("udp", "tcp", "tls");
-        var family = ProbeOptions.Family();
-        var timeout = ProbeOptions.Timeout(5);
+        var family = ProbeArguments.Family();
+        var timeout = ProbeArguments.Timeout(5);
         var count = new Option<int>("--count", "-c") { Description = "Binding requests per server address (1-1000); above 1, min/avg/max RTT.", DefaultValueFactory = _ => 1 };
-        count.Validators.Add(r => ProbeOptions.CheckRange(r, 1, 1000, "--count"));
+        count.Validators.Add(r => ProbeArguments.CheckRange(r, 1, 1000, "--count"));
 
         var command = new Command("stun", "Test STUN Binding (RFC 8489) against Telnyx's STUN servers or any other. Exit code 0 when at least one server answered, 1 when none did, 2 for a usage error.")
         {
@@ -62,7 +62,7 @@ internal static class StunCommand
             var options = new StunBindingOptions
             {
                 Servers = servers.Count > 0 ? servers : TelnyxEndpoints.DefaultStunServers(protocol),
-                AddressFamily = ProbeOptions.FamilyOf(parse, family),
+                AddressFamily = ProbeArguments.FamilyOf(parse, family),
                 Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
                 Count = parse.GetValue(count),
             };

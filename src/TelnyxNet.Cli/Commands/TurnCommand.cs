@@ -31,7 +31,7 @@ internal static class TurnCommand
     public static Command Create()
     {
         var common = new CommonOptions();
-        var server = ProbeOptions.Servers("TURN server: turn:host[:port][?transport=udp|tcp], turns:host[:port] (RFC 7065), host, host:port or [IPv6]:port. Repeat for several. Default: turn.telnyx.com over UDP 3478, TCP 3478, TCP 443 and TLS 443.");
+        var server = ProbeArguments.Servers("TURN server: turn:host[:port][?transport=udp|tcp], turns:host[:port] (RFC 7065), host, host:port or [IPv6]:port. Repeat for several. Default: turn.telnyx.com over UDP 3478, TCP 3478, TCP 443 and TLS 443.");
         var transport = new Option<string[]>("--transport", "-t")
         {
             Description = "Test only these transports: udp, tcp or tls (repeat for several). A plain host is tested over udp and tcp unless this says otherwise.",
@@ -48,8 +48,8 @@ internal static class TurnCommand
             Description = "Use a TURN REST API credential derived from the shared secret in " + SecretVariable + " (or a prompt): user name 'expiry:name', valid 1 hour, password base64(HMAC-SHA1(secret, user name)).",
         };
         var skipRelayCheck = new Option<bool>("--skip-relay-check") { Description = "Allocate only; do not prove that the relay forwards data." };
-        var family = ProbeOptions.Family();
-        var timeout = ProbeOptions.Timeout(10);
+        var family = ProbeArguments.Family();
+        var timeout = ProbeArguments.Timeout(10);
 
         var command = new Command("turn", "Test TURN allocation and relaying (RFC 8656) against Telnyx's TURN server or any other. Exit code 0 when at least one transport relayed, 1 when none did, 2 for a usage error.")
         {
@@ -99,7 +99,7 @@ internal static class TurnCommand
             {
                 Servers = servers.Count > 0 ? servers : TelnyxEndpoints.DefaultTurnServers(filter),
                 Credential = credential,
-                AddressFamily = ProbeOptions.FamilyOf(parse, family),
+                AddressFamily = ProbeArguments.FamilyOf(parse, family),
                 Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
                 SkipRelayCheck = parse.GetValue(skipRelayCheck),
             };
@@ -117,6 +117,12 @@ internal static class TurnCommand
             return TurnCredential.TelnyxDefault;
         }
 
+        if (username is not null && TurnCredential.UsernameError(username) is string invalid)
+        {
+            error = "--username: " + invalid;
+            return null;
+        }
+
         var secret = sharedSecret
             ? SecretInput.Read(SecretVariable, "the TURN shared secret", out error)
             : SecretInput.Read(PasswordVariable, "the password of TURN user " + username, out error);
@@ -125,20 +131,9 @@ internal static class TurnCommand
             return null;
         }
 
-        try
+        using (secret)
         {
-            return sharedSecret
-                ? TurnCredential.FromSharedSecret(secret, username ?? TelnyxEndpoints.TurnRestName, DateTimeOffset.UtcNow + TelnyxEndpoints.TurnRestLifetime)
-                : TurnCredential.FromPassword(username!, secret);
-        }
-        catch (ArgumentException ex)
-        {
-            error = "--username: " + ex.Message;
-            return null;
-        }
-        finally
-        {
-            secret.Dispose();
+            return sharedSecret ? TurnCredential.FromSharedSecret(secret, username) : TurnCredential.FromPassword(username!, secret);
         }
     }
 

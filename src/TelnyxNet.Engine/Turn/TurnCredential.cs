@@ -54,6 +54,19 @@ public sealed class TurnCredential
         return new TurnCredential(username, CredentialSource.SharedSecret, null, Copy(secret ?? throw new ArgumentNullException(nameof(secret))));
     }
 
+    /// <summary>
+    /// The REST API credential the front ends make: user name <c>"&lt;now + 1 h&gt;:&lt;name&gt;"</c>,
+    /// the name defaulting to <see cref="TelnyxEndpoints.TurnRestName"/> (see <see cref="TelnyxEndpoints.TurnRestLifetime"/>).
+    /// </summary>
+    public static TurnCredential FromSharedSecret(SecureString secret, string? name = null) =>
+        FromSharedSecret(secret, name ?? TelnyxEndpoints.TurnRestName, DateTimeOffset.UtcNow + TelnyxEndpoints.TurnRestLifetime);
+
+    /// <summary>Why <paramref name="username"/> cannot be a TURN user name (empty, or over USERNAME's 508 bytes, RFC 8489 §14.3), or null when it can.</summary>
+    public static string? UsernameError(string? username) =>
+        string.IsNullOrEmpty(username) ? "the user name must not be empty."
+        : Encoding.UTF8.GetByteCount(username) > 508 ? "the user name must be under 509 bytes of UTF-8 (RFC 8489 §14.3)."
+        : null;
+
     /// <summary>The long-term key for <paramref name="realm"/> (RFC 8489 §9.2.2), derived now and owned by the caller.</summary>
     public byte[] DeriveKey(string realm, StunPasswordAlgorithm algorithm)
     {
@@ -80,14 +93,9 @@ public sealed class TurnCredential
 
     private static void CheckUsername(string username)
     {
-        if (string.IsNullOrEmpty(username))
+        if (UsernameError(username) is string error)
         {
-            throw new ArgumentException("The user name must not be empty.", nameof(username));
-        }
-
-        if (Encoding.UTF8.GetByteCount(username) > 508)
-        {
-            throw new ArgumentException("The user name must be under 509 bytes of UTF-8 (RFC 8489 §14.3).", nameof(username));
+            throw new ArgumentException(error, nameof(username));
         }
     }
 

@@ -83,7 +83,7 @@ public sealed class TestTelnyxTurnCommand : AsyncCmdlet
         try
         {
             _credential = SharedSecret != null
-                ? TurnCredential.FromSharedSecret(SharedSecret, Username ?? TelnyxEndpoints.TurnRestName, DateTimeOffset.UtcNow + TelnyxEndpoints.TurnRestLifetime)
+                ? TurnCredential.FromSharedSecret(SharedSecret, Username)
                 : Credential != null ? TurnCredential.FromPassword(Credential.UserName, Credential.Password) : TurnCredential.TelnyxDefault;
         }
         catch (ArgumentException ex)

@@ -34,6 +34,17 @@ public sealed class CliTurnUsageTests
     }
 
     [Fact]
+    public async Task Exits_2_for_a_user_name_too_long_for_USERNAME_before_asking_for_a_password()
+    {
+        var run = await TelnyxCli.RunAsync(NoSecrets, "turn", "--server", Closed, "--username", new string('a', 509));
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("--username: the user name must be under 509 bytes", run.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("TELNYXNET_TURN_PASSWORD", run.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter", run.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Exits_2_when_shared_secret_has_no_secret_variable_and_no_terminal()
     {
         var run = await TelnyxCli.RunAsync(TurnCliRuns.Environment(password: "a-password-is-not-a-secret"), "turn", "--server", Closed, "--shared-secret");

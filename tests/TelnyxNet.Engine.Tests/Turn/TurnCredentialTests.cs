@@ -34,6 +34,39 @@ public sealed class TurnCredentialTests
     }
 
     [Fact]
+    public void Gives_the_front_ends_a_REST_credential_named_telnyxnet_valid_for_an_hour()
+    {
+        var before = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+
+        var credential = TurnCredential.FromSharedSecret(Secrets.Secure("s"));
+
+        var parts = credential.Username.Split(':');
+        Assert.Equal("telnyxnet", parts[1]);
+        Assert.InRange(long.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture) - before, 3599, 3601);
+        Assert.EndsWith(":monitor", TurnCredential.FromSharedSecret(Secrets.Secure("s"), "monitor").Username, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("alice", null)]
+    [InlineData("", "empty")]
+    [InlineData(null, "empty")]
+    public void Says_why_a_user_name_is_not_valid(string? username, string? reason)
+    {
+        var error = TurnCredential.UsernameError(username);
+
+        if (reason is null)
+        {
+            Assert.Null(error);
+        }
+        else
+        {
+            Assert.Contains(reason, error, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("509 bytes", TurnCredential.UsernameError(new string('é', 255)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Uses_the_SDK_default_credential_of_the_reference_facts()
     {
         var credential = TurnCredential.TelnyxDefault;

@@ -5,7 +5,7 @@ using TelnyxNet.Engine.Dns;
 namespace TelnyxNet.Cli.Commands;
 
 /// <summary>Options that the probe subcommands spell alike: --server, --family and --timeout, and range checks.</summary>
-internal static class ProbeOptions
+internal static class ProbeArguments
 {
     /// <summary><c>--server X</c>, repeatable, one value per occurrence.</summary>
     public static Option<string[]> Servers(string description) => new("--server", "-s")
