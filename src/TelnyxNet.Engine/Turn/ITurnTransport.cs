@@ -23,9 +23,6 @@ internal interface ITurnTransport : IDisposable
     /// <summary>The negotiated TLS version, for TLS.</summary>
     string? TlsProtocol { get; }
 
-    /// <summary>Requests sent in all (UDP retransmissions included).</summary>
-    int Transmissions { get; }
-
     /// <summary>Receives Data indications and ChannelData frames; set before the first request.</summary>
     ITurnDataSink? Sink { get; set; }
 

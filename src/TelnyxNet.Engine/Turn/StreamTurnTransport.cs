@@ -8,7 +8,6 @@ namespace TelnyxNet.Engine.Turn;
 internal sealed class StreamTurnTransport : ITurnTransport
 {
     private readonly StunStreamClient _client;
-    private int _transmissions;
 
     public StreamTurnTransport(StunStreamClient client, IPEndPoint remote, TransportProtocol protocol)
     {
@@ -33,15 +32,10 @@ internal sealed class StreamTurnTransport : ITurnTransport
 
     public string? TlsProtocol => _client.TlsProtocol;
 
-    public int Transmissions => Volatile.Read(ref _transmissions);
-
     public ITurnDataSink? Sink { get; set; }
 
-    public Task<StunTransactionOutcome> ExecuteAsync(byte[] request, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        Interlocked.Increment(ref _transmissions);
-        return _client.ExecuteAsync(request, timeout, cancellationToken);
-    }
+    public Task<StunTransactionOutcome> ExecuteAsync(byte[] request, TimeSpan timeout, CancellationToken cancellationToken) =>
+        _client.ExecuteAsync(request, timeout, cancellationToken);
 
     public Task SendIndicationAsync(byte[] indication, CancellationToken cancellationToken) =>
         _client.SendAsync(indication, cancellationToken);

@@ -33,8 +33,6 @@ internal sealed class UdpTurnTransport : ITurnTransport
 
     public string? TlsProtocol => null;
 
-    public int Transmissions => _client.Transmissions;
-
     public ITurnDataSink? Sink { get; set; }
 
     public Task<StunTransactionOutcome> ExecuteAsync(byte[] request, TimeSpan timeout, CancellationToken cancellationToken) =>

@@ -32,8 +32,6 @@ internal sealed class ScriptedTurnTransport : ITurnTransport
 
     public string? TlsProtocol => null;
 
-    public int Transmissions => _requests.Count;
-
     public ITurnDataSink? Sink { get; set; }
 
     public bool Disposed { get; private set; }
