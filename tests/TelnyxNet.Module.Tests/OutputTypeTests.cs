@@ -52,4 +52,44 @@ public sealed class OutputTypeTests
             .Where(x => x.First is null || !IsFlat(x.First.PropertyType))
             .Select(x => x.Type.FullName + " does not start with a scalar property"));
     }
+
+    /// <summary>DESIGN.md rule 11: probe results (those with a Status) lead with the shared columns and end with Message, Remediation, Timestamp.</summary>
+    [Fact]
+    public void Probe_results_lead_with_the_shared_columns_and_end_with_message_remediation_timestamp()
+    {
+        var leading = new[] { "ComputerName", "Server", "Port", "Transport", "Status", "FailureReason" };
+        var trailing = new[] { "Message", "Remediation", "Timestamp" };
+        var probeResults = _module.EngineOutputTypes.Where(t => t.GetProperty("Status", PublicInstance) != null).ToList();
+        Assert.NotEmpty(probeResults);
+        Problems.None(probeResults
+            .Select(t => (Type: t, Names: t.GetProperties(PublicInstance).Select(p => p.Name).ToList()))
+            .Where(x => !x.Names.Take(leading.Length).SequenceEqual(leading) || !x.Names.Skip(x.Names.Count - trailing.Length).SequenceEqual(trailing))
+            .Select(x => x.Type.Name + ": " + string.Join(", ", x.Names)));
+    }
+
+    [Fact]
+    public void Probe_results_implement_the_shared_interface() =>
+        Problems.None(_module.EngineOutputTypes
+            .Where(t => t.GetProperty("Status", PublicInstance) != null)
+            .Where(t => !t.GetInterfaces().Any(i => i.FullName == "TelnyxNet.Engine.Diagnosis.IProbeResult"))
+            .Select(t => t.FullName));
+
+    /// <summary>Names are strings on the public surface, so that ConvertTo-Json writes names on 5.1 and 7 (see IProbeResult).</summary>
+    [Fact]
+    public void Engine_output_types_expose_no_enum_properties() =>
+        Problems.None(_module.EngineOutputTypes
+            .SelectMany(t => t.GetProperties(PublicInstance).Where(p => (UnderlyingNullable(p.PropertyType) ?? p.PropertyType).IsEnum).Select(p => t.Name + "." + p.Name)));
+
+    /// <summary>Output types that describe no machine (catalog data), so carry no ComputerName.</summary>
+    private static readonly HashSet<string> MachineIndependent = new(StringComparer.Ordinal);
+
+    [Fact]
+    public void Every_engine_output_type_says_which_machine_produced_it_first() =>
+        Problems.None(_module.EngineOutputTypes
+            .Where(t => !MachineIndependent.Contains(t.FullName!))
+            .Where(t => t.GetProperties(PublicInstance).FirstOrDefault() is not { Name: "ComputerName" } first || first.PropertyType.FullName != "System.String")
+            .Select(t => t.FullName));
+
+    private static Type? UnderlyingNullable(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition().FullName == "System.Nullable`1" ? type.GetGenericArguments()[0] : null;
 }

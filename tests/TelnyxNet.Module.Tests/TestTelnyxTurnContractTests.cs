@@ -118,11 +118,11 @@ public sealed class TestTelnyxTurnContractTests
     }
 
     [Fact]
-    public void The_table_view_shows_the_seven_columns_an_administrator_reads_first()
+    public void The_table_view_shows_the_five_columns_an_administrator_reads_first()
     {
         var view = Assert.Single(FormatFile.Load(BuiltModule.PathOf("TelnyxNet.Format.ps1xml")).Views, v => v.Name == "TelnyxNet.Engine.Probes.TurnAllocationResult");
         Assert.True(view.IsTable);
-        Assert.Equal(new[] { "Server", "Transport", "Status", "RelayedAddress", "RelayVerified", "AllocateTimeMs", "FailureReason" }, view.Headers);
+        Assert.Equal(new[] { "Server", "Proto", "Status", "FailureReason", "RelayedAddress" }, view.Headers);
     }
 
     [Fact]

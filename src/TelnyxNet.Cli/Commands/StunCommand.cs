@@ -13,8 +13,8 @@ internal static class StunCommand
     private static readonly IReadOnlyList<TableColumn<StunBindingResult>> Columns = new[]
     {
         new TableColumn<StunBindingResult>("Server", r => Cells.Server(r.Server, r.Port, r.RemoteAddress)),
-        new TableColumn<StunBindingResult>("Transport", r => r.Transport.ToString()),
-        new TableColumn<StunBindingResult>("Status", r => r.Status.ToString()),
+        new TableColumn<StunBindingResult>("Transport", r => r.Transport),
+        new TableColumn<StunBindingResult>("Status", r => r.Status),
         new TableColumn<StunBindingResult>("MappedAddress", r => Cells.Address(r.MappedAddress, r.MappedPort)),
         new TableColumn<StunBindingResult>("RoundTripTimeMs", r => Cells.Milliseconds(r.RoundTripTimeMs), RightAlign: true),
         new TableColumn<StunBindingResult>("FailureReason", r => Cells.Reason(r.FailureReason)),

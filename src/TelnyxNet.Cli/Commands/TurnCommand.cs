@@ -20,8 +20,8 @@ internal static class TurnCommand
     private static readonly IReadOnlyList<TableColumn<TurnAllocationResult>> Columns = new[]
     {
         new TableColumn<TurnAllocationResult>("Server", r => Cells.Server(r.Server, r.Port, r.RemoteAddress)),
-        new TableColumn<TurnAllocationResult>("Transport", r => r.Transport.ToString()),
-        new TableColumn<TurnAllocationResult>("Status", r => r.Status.ToString()),
+        new TableColumn<TurnAllocationResult>("Transport", r => r.Transport),
+        new TableColumn<TurnAllocationResult>("Status", r => r.Status),
         new TableColumn<TurnAllocationResult>("RelayedAddress", r => Cells.Address(r.RelayedAddress, r.RelayedPort)),
         new TableColumn<TurnAllocationResult>("RelayVerified", r => r.RelayVerified?.ToString()),
         new TableColumn<TurnAllocationResult>("AllocateTimeMs", r => Cells.Milliseconds(r.AllocateTimeMs), RightAlign: true),

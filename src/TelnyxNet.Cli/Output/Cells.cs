@@ -21,9 +21,9 @@ internal static class Cells
     public static string? Milliseconds(double? value) => value?.ToString("0.0", CultureInfo.InvariantCulture);
 
     /// <summary>The failure reason, or empty for None.</summary>
-    public static string Reason(FailureReason reason) => reason == FailureReason.None ? string.Empty : reason.ToString();
+    public static string Reason(string reason) => reason == nameof(FailureReason.None) ? string.Empty : reason;
 
     /// <summary>The note under the table for a failed probe: where, what happened, and the fix; null for a success.</summary>
-    public static string? Footnote(ProbeStatus status, string where, string message, string remediation) =>
-        status == ProbeStatus.Succeeded ? null : where + ": " + message + Environment.NewLine + "  Fix: " + remediation;
+    public static string? Footnote(string status, string where, string message, string remediation) =>
+        status == nameof(ProbeStatus.Succeeded) ? null : where + ": " + message + Environment.NewLine + "  Fix: " + remediation;
 }

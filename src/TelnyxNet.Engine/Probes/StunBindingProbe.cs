@@ -41,7 +41,7 @@ public static class StunBindingProbe
     /// server answered, since the SDK needs one working STUN server for srflx candidates.
     /// </summary>
     public static bool Passed(IEnumerable<StunBindingResult> results) =>
-        (results ?? throw new ArgumentNullException(nameof(results))).Any(r => r.Status == ProbeStatus.Succeeded);
+        (results ?? throw new ArgumentNullException(nameof(results))).Any(r => r.Outcome == ProbeStatus.Succeeded);
 
     private static Task<IReadOnlyList<StunBindingResult>> TestServerAsync(StunServerAddress server, StunBindingOptions options, TimeSpan deadline, IEngineLog log, CancellationToken cancellationToken)
     {
@@ -192,8 +192,8 @@ public static class StunBindingProbe
             return;
         }
 
-        result.Status = ProbeStatus.Succeeded;
-        result.FailureReason = FailureReason.None;
+        result.Outcome = ProbeStatus.Succeeded;
+        result.Reason = FailureReason.None;
         result.RoundTripTimeMs = Round(tally.RoundTrips.Average());
         result.MinRoundTripTimeMs = Round(tally.RoundTrips.Min());
         result.MaxRoundTripTimeMs = Round(tally.RoundTrips.Max());
@@ -206,8 +206,8 @@ public static class StunBindingProbe
 
     private static void Fail(StunBindingResult result, StunServerAddress server, FailureReason reason, string message, int? errorCode)
     {
-        result.Status = ProbeStatus.Failed;
-        result.FailureReason = reason;
+        result.Outcome = ProbeStatus.Failed;
+        result.Reason = reason;
         result.Message = message;
         result.Remediation = StunRemediation.For(reason, server.Transport, server.Host, server.Port, errorCode);
     }
@@ -216,7 +216,7 @@ public static class StunBindingProbe
     {
         Server = server.Host,
         Port = server.Port,
-        Transport = server.Transport,
+        Transport = server.Transport.ToString(),
         RemoteAddress = address?.ToString() ?? string.Empty,
         Timestamp = timestamp,
     };

@@ -1,18 +1,22 @@
 using TelnyxNet.Engine.Diagnosis;
-using TelnyxNet.Engine.Transport;
+using TelnyxNet.Engine.Stun;
 
 namespace TelnyxNet.Engine.Probes;
 
 /// <summary>
 /// The result of STUN Binding requests to one server address (RFC 8489 §3): what this machine
 /// looks like from outside, how fast, and, when it failed, exactly why and what to do.
-/// Flat scalar properties, so that Export-Csv gives a useful sheet.
+/// Flat scalar properties, led by the columns every result shares (<see cref="IProbeResult"/>),
+/// so that Export-Csv gives a useful sheet.
 /// </summary>
-public sealed class StunBindingResult
+public sealed class StunBindingResult : IProbeResult
 {
     internal StunBindingResult()
     {
     }
+
+    /// <inheritdoc />
+    public string ComputerName { get; internal set; } = ThisMachine.Name;
 
     /// <summary>The server host as given (name or address).</summary>
     public string Server { get; internal set; } = string.Empty;
@@ -20,8 +24,17 @@ public sealed class StunBindingResult
     /// <summary>The server port.</summary>
     public int Port { get; internal set; }
 
-    /// <summary>UDP, TCP or TLS.</summary>
-    public TransportProtocol Transport { get; internal set; }
+    /// <summary>Udp, Tcp or Tls.</summary>
+    public string Transport { get; internal set; } = string.Empty;
+
+    /// <summary>Succeeded when at least one request was answered with a mapped address; else Failed.</summary>
+    public string Status => Outcome.ToString();
+
+    /// <summary>Why it failed (Timeout, Refused, Unreachable, DnsFailure, TlsFailure, ErrorResponse, ProtocolError); None on success.</summary>
+    public string FailureReason => Reason.ToString();
+
+    /// <summary>The STUN error code when the server answered with an error response.</summary>
+    public int? ErrorCode { get; internal set; }
 
     /// <summary>The server address that was tested (empty when the name did not resolve).</summary>
     public string RemoteAddress { get; internal set; } = string.Empty;
@@ -59,21 +72,6 @@ public sealed class StunBindingResult
     /// <summary>UDP retransmissions needed in all (each one is a lost request or response).</summary>
     public int Retransmissions { get; internal set; }
 
-    /// <summary>Succeeded when at least one request was answered with a mapped address.</summary>
-    public ProbeStatus Status { get; internal set; }
-
-    /// <summary>Why it failed; None on success.</summary>
-    public FailureReason FailureReason { get; internal set; }
-
-    /// <summary>The STUN error code when the server answered with an error response.</summary>
-    public int? ErrorCode { get; internal set; }
-
-    /// <summary>What happened, in one sentence.</summary>
-    public string Message { get; internal set; } = string.Empty;
-
-    /// <summary>What to do about it (empty on success).</summary>
-    public string Remediation { get; internal set; } = string.Empty;
-
     /// <summary>The server's SOFTWARE attribute.</summary>
     public string ServerSoftware { get; internal set; } = string.Empty;
 
@@ -86,10 +84,22 @@ public sealed class StunBindingResult
     /// <summary>The negotiated TLS version, for TLS.</summary>
     public string TlsProtocol { get; internal set; } = string.Empty;
 
+    /// <summary>What happened, in one sentence.</summary>
+    public string Message { get; internal set; } = string.Empty;
+
+    /// <summary>What to do about it (empty on success).</summary>
+    public string Remediation { get; internal set; } = string.Empty;
+
     /// <summary>When the test started (UTC).</summary>
     public DateTimeOffset Timestamp { get; internal set; }
 
+    /// <summary>The status as the engine's enum.</summary>
+    internal ProbeStatus Outcome { get; set; }
+
+    /// <summary>The failure reason as the engine's enum.</summary>
+    internal Diagnosis.FailureReason Reason { get; set; }
+
     /// <inheritdoc />
     public override string ToString() =>
-        Server + ":" + Port + "/" + Transport + " " + Status + (Status == ProbeStatus.Succeeded ? " " + MappedAddress + ":" + MappedPort : " " + FailureReason);
+        StunServerAddress.FormatHostPort(Server, Port) + "/" + Transport + " " + Status + (Outcome == ProbeStatus.Succeeded ? " " + StunServerAddress.FormatHostPort(MappedAddress, MappedPort ?? 0) : " " + FailureReason);
 }

@@ -44,7 +44,7 @@ public static class TurnAllocationProbe
     /// transport relayed successfully (allocated, and the relay verified unless the check was skipped).
     /// </summary>
     public static bool Passed(IEnumerable<TurnAllocationResult> results) =>
-        (results ?? throw new ArgumentNullException(nameof(results))).Any(r => r.Status == ProbeStatus.Succeeded);
+        (results ?? throw new ArgumentNullException(nameof(results))).Any(r => r.Outcome == ProbeStatus.Succeeded);
 
     private static Task<IReadOnlyList<TurnAllocationResult>> TestServerAsync(TurnServerAddress server, TurnAllocationOptions options, TimeSpan deadline, IEngineLog log, CancellationToken cancellationToken)
     {
@@ -145,7 +145,7 @@ public static class TurnAllocationProbe
             }
         }
 
-        log.Verbose(result.Server + ":" + result.Port + "/" + result.Transport + ": " + result.Status + (result.Status == ProbeStatus.Succeeded ? string.Empty : " (" + result.FailureReason + ")") + ". " + result.Message);
+        log.Verbose(result.Server + ":" + result.Port + "/" + result.Transport + ": " + result.Status + (result.Outcome == ProbeStatus.Succeeded ? string.Empty : " (" + result.FailureReason + ")") + ". " + result.Message);
         return result;
     }
 
@@ -213,8 +213,8 @@ public static class TurnAllocationProbe
 
     private static void Succeed(TurnAllocationResult result, bool skipped, string note)
     {
-        result.Status = ProbeStatus.Succeeded;
-        result.FailureReason = FailureReason.None;
+        result.Outcome = ProbeStatus.Succeeded;
+        result.Reason = FailureReason.None;
         var relay = skipped ? "relay check skipped."
             : result.RelayVerified == true ? "data relayed both ways in " + Ms(result.RelayRoundTripTimeMs) + " ms."
             : "the relay itself was not verified.";
@@ -225,8 +225,8 @@ public static class TurnAllocationProbe
 
     private static void Fail(TurnAllocationResult result, TurnServerAddress server, TurnAllocationOptions options, ProbeException failure)
     {
-        result.Status = ProbeStatus.Failed;
-        result.FailureReason = failure.Reason;
+        result.Outcome = ProbeStatus.Failed;
+        result.Reason = failure.Reason;
         result.ErrorCode = failure.ErrorCode;
         result.ErrorReason = failure.ErrorReason;
         if (failure.Reason == FailureReason.RelayNotForwarding)
@@ -245,9 +245,9 @@ public static class TurnAllocationProbe
     {
         Server = server.Host,
         Port = server.Port,
-        Transport = server.Transport,
+        Transport = server.Transport.ToString(),
         RemoteAddress = address?.ToString() ?? string.Empty,
-        CredentialSource = options.Credential.Source,
+        CredentialSource = options.Credential.Source.ToString(),
         Username = options.Credential.Username,
         Timestamp = timestamp,
     };

@@ -1,6 +1,5 @@
 using TelnyxNet.Engine.Diagnosis;
-using TelnyxNet.Engine.Transport;
-using TelnyxNet.Engine.Turn;
+using TelnyxNet.Engine.Stun;
 
 namespace TelnyxNet.Engine.Probes;
 
@@ -10,11 +9,14 @@ namespace TelnyxNet.Engine.Probes;
 /// why and what to do. Names the credential's source, never the secret. Flat scalar properties,
 /// so that Export-Csv gives a useful sheet.
 /// </summary>
-public sealed class TurnAllocationResult
+public sealed class TurnAllocationResult : IProbeResult
 {
     internal TurnAllocationResult()
     {
     }
+
+    /// <inheritdoc />
+    public string ComputerName { get; internal set; } = ThisMachine.Name;
 
     /// <summary>The server host as given (name or address).</summary>
     public string Server { get; internal set; } = string.Empty;
@@ -22,14 +24,14 @@ public sealed class TurnAllocationResult
     /// <summary>The server port.</summary>
     public int Port { get; internal set; }
 
-    /// <summary>The transport to the server: UDP, TCP or TLS (the relayed leg is always UDP).</summary>
-    public TransportProtocol Transport { get; internal set; }
+    /// <summary>The transport to the server: Udp, Tcp or Tls (the relayed leg is always UDP).</summary>
+    public string Transport { get; internal set; } = string.Empty;
 
-    /// <summary>Succeeded when the allocation was granted and (unless skipped) the relay forwarded data both ways.</summary>
-    public ProbeStatus Status { get; internal set; }
+    /// <summary>Succeeded when the allocation was granted and (unless skipped) the relay forwarded data both ways; else Failed.</summary>
+    public string Status => Outcome.ToString();
 
-    /// <summary>Why it failed; None on success.</summary>
-    public FailureReason FailureReason { get; internal set; }
+    /// <summary>Why it failed (the STUN reasons, AuthenticationFailed, the TURN errors, RelayNotForwarding); None on success.</summary>
+    public string FailureReason => Reason.ToString();
 
     /// <summary>The STUN error code of the server's final error response, if any.</summary>
     public int? ErrorCode { get; internal set; }
@@ -43,11 +45,23 @@ public sealed class TurnAllocationResult
     /// <summary>The REALM of the server's challenge.</summary>
     public string Realm { get; internal set; } = string.Empty;
 
-    /// <summary>Where the credential came from: Default, Credential or SharedSecret.</summary>
-    public CredentialSource CredentialSource { get; internal set; }
+    /// <summary>Where the credential came from: Default, Credential, SharedSecret or IceServer.</summary>
+    public string CredentialSource { get; internal set; } = string.Empty;
 
     /// <summary>The user name sent (for SharedSecret, "expiry:name"); never the password.</summary>
     public string Username { get; internal set; } = string.Empty;
+
+    /// <summary>The server address that was tested (empty when the name did not resolve).</summary>
+    public string RemoteAddress { get; internal set; } = string.Empty;
+
+    /// <summary>The ALTERNATE-SERVER a 300 Try Alternate sent the test to, when it was followed.</summary>
+    public string AlternateServer { get; internal set; } = string.Empty;
+
+    /// <summary>This machine's address used for the test.</summary>
+    public string LocalAddress { get; internal set; } = string.Empty;
+
+    /// <summary>This machine's port used for the test.</summary>
+    public int? LocalPort { get; internal set; }
 
     /// <summary>The relayed transport address's IP (XOR-RELAYED-ADDRESS): where peers send to reach this machine.</summary>
     public string RelayedAddress { get; internal set; } = string.Empty;
@@ -80,24 +94,6 @@ public sealed class TurnAllocationResult
     /// <summary>The server's SOFTWARE attribute.</summary>
     public string ServerSoftware { get; internal set; } = string.Empty;
 
-    /// <summary>What happened, in one sentence or two.</summary>
-    public string Message { get; internal set; } = string.Empty;
-
-    /// <summary>What to do about it (empty on success).</summary>
-    public string Remediation { get; internal set; } = string.Empty;
-
-    /// <summary>The server address that was tested (empty when the name did not resolve).</summary>
-    public string RemoteAddress { get; internal set; } = string.Empty;
-
-    /// <summary>The ALTERNATE-SERVER a 300 Try Alternate sent the test to, when it was followed.</summary>
-    public string AlternateServer { get; internal set; } = string.Empty;
-
-    /// <summary>This machine's address used for the test.</summary>
-    public string LocalAddress { get; internal set; } = string.Empty;
-
-    /// <summary>This machine's port used for the test.</summary>
-    public int? LocalPort { get; internal set; }
-
     /// <summary>The password algorithm used for MESSAGE-INTEGRITY: MD5 (RFC 5389 style) or SHA256 (RFC 8489 §18.5.1.2).</summary>
     public string PasswordAlgorithm { get; internal set; } = string.Empty;
 
@@ -107,10 +103,22 @@ public sealed class TurnAllocationResult
     /// <summary>The negotiated TLS version, for TLS.</summary>
     public string TlsProtocol { get; internal set; } = string.Empty;
 
+    /// <summary>What happened, in one sentence or two.</summary>
+    public string Message { get; internal set; } = string.Empty;
+
+    /// <summary>What to do about it (empty on success).</summary>
+    public string Remediation { get; internal set; } = string.Empty;
+
     /// <summary>When the test started (UTC).</summary>
     public DateTimeOffset Timestamp { get; internal set; }
 
+    /// <summary>The status as the engine's enum.</summary>
+    internal ProbeStatus Outcome { get; set; }
+
+    /// <summary>The failure reason as the engine's enum.</summary>
+    internal Diagnosis.FailureReason Reason { get; set; }
+
     /// <inheritdoc />
     public override string ToString() =>
-        Server + ":" + Port + "/" + Transport + " " + Status + (Status == ProbeStatus.Succeeded ? " relay " + RelayedAddress + ":" + RelayedPort : " " + FailureReason);
+        StunServerAddress.FormatHostPort(Server, Port) + "/" + Transport + " " + Status + (Outcome == ProbeStatus.Succeeded ? " relay " + StunServerAddress.FormatHostPort(RelayedAddress, RelayedPort ?? 0) : " " + FailureReason);
 }

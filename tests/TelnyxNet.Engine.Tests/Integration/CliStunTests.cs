@@ -69,7 +69,7 @@ public sealed class CliStunTests
         Assert.True(run.ExitCode == 0, run.ToString());
         var lines = run.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
         Assert.Equal(2, lines.Length);
-        Assert.StartsWith("\"Server\",\"Port\",", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("\"ComputerName\",\"Server\",\"Port\",\"Transport\",\"Status\",\"FailureReason\",", lines[0], StringComparison.Ordinal);
         var headers = lines[0].Split(',');
         Assert.Contains("\"Status\"", headers);
         Assert.Contains("\"MappedAddress\"", headers);

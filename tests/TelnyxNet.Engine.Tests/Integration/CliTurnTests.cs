@@ -143,7 +143,7 @@ public sealed class CliTurnTests
         var headers = lines[0].Split(',');
         var values = lines[1].Split(',');
         Assert.Equal(headers.Length, values.Length);
-        Assert.Equal("\"Server\"", headers[0]);
+        Assert.Equal(new[] { "\"ComputerName\"", "\"Server\"", "\"Port\"", "\"Transport\"", "\"Status\"", "\"FailureReason\"" }, headers.Take(6));
         Assert.Equal("\"Succeeded\"", values[Array.IndexOf(headers, "\"Status\"")]);
         Assert.Equal("\"True\"", values[Array.IndexOf(headers, "\"RelayVerified\"")]);
         Assert.Equal("\"Credential\"", values[Array.IndexOf(headers, "\"CredentialSource\"")]);

@@ -23,7 +23,7 @@ public sealed class CoturnStunBindingTests
         var result = await ProbeRun.OneAsync(Options(TransportProtocol.Udp, "127.0.0.1:" + _coturn.ListeningPort));
 
         ProbeRun.AssertSucceeded(result);
-        Assert.Equal(TransportProtocol.Udp, result.Transport);
+        Assert.Equal(nameof(TransportProtocol.Udp), result.Transport);
         Assert.Equal("127.0.0.1", result.RemoteAddress);
         Assert.Equal("127.0.0.1", result.LocalAddress);
         Assert.Equal("127.0.0.1", result.MappedAddress);
@@ -44,7 +44,7 @@ public sealed class CoturnStunBindingTests
         var result = await ProbeRun.OneAsync(Options(TransportProtocol.Tcp, "127.0.0.1:" + _coturn.ListeningPort));
 
         ProbeRun.AssertSucceeded(result);
-        Assert.Equal(TransportProtocol.Tcp, result.Transport);
+        Assert.Equal(nameof(TransportProtocol.Tcp), result.Transport);
         Assert.Equal("127.0.0.1", result.MappedAddress);
         Assert.Equal(result.LocalPort, result.MappedPort);
         Assert.False(result.BehindNat);
@@ -60,7 +60,7 @@ public sealed class CoturnStunBindingTests
         var result = await ProbeRun.OneAsync(options);
 
         ProbeRun.AssertSucceeded(result);
-        Assert.Equal(TransportProtocol.Tls, result.Transport);
+        Assert.Equal(nameof(TransportProtocol.Tls), result.Transport);
         Assert.NotEmpty(result.TlsProtocol);
         Assert.Equal("127.0.0.1", result.MappedAddress);
         Assert.Equal(result.LocalPort, result.MappedPort);

@@ -28,13 +28,13 @@ public sealed class CoturnTurnAllocationTests
         var result = await TurnRun.OneAsync(Options(string.Format(System.Globalization.CultureInfo.InvariantCulture, uri, _coturn.ListeningPort)));
 
         TurnRun.AssertRelayed(result);
-        Assert.Equal(transport, result.Transport);
+        Assert.Equal(transport.ToString(), result.Transport);
         Assert.Equal("127.0.0.1", result.RelayedAddress);
         Assert.InRange(result.RelayedPort!.Value, _coturn.MinRelayPort, _coturn.MaxRelayPort);
         Assert.Equal("127.0.0.1", result.MappedAddress);
         Assert.Equal(result.LocalPort, result.MappedPort);
         Assert.Equal(CoturnFixture.Realm, result.Realm);
-        Assert.Equal(CredentialSource.Credential, result.CredentialSource);
+        Assert.Equal(nameof(CredentialSource.Credential), result.CredentialSource);
         Assert.Equal(CoturnFixture.Username, result.Username);
         Assert.Equal("MD5", result.PasswordAlgorithm);
         Assert.Contains("Coturn", result.ServerSoftware, StringComparison.Ordinal);
@@ -47,7 +47,7 @@ public sealed class CoturnTurnAllocationTests
         var result = await TurnRun.OneAsync(Options("turns:127.0.0.1:" + _coturn.TlsPort, _coturn.TrustTestCa));
 
         TurnRun.AssertRelayed(result);
-        Assert.Equal(TransportProtocol.Tls, result.Transport);
+        Assert.Equal(nameof(TransportProtocol.Tls), result.Transport);
         Assert.NotEmpty(result.TlsProtocol);
     }
 
@@ -92,7 +92,7 @@ public sealed class CoturnTurnAllocationTests
         var result = await TurnRun.OneAsync(Options("turn:127.0.0.1:" + _coturn.ListeningPort, credential: TurnCredential.TelnyxDefault));
 
         TurnRun.AssertFailed(result, FailureReason.AuthenticationFailed);
-        Assert.Equal(CredentialSource.Default, result.CredentialSource);
+        Assert.Equal(nameof(CredentialSource.Default), result.CredentialSource);
         Assert.Equal("testuser", result.Username);
         Assert.Contains("default credential", result.Remediation, StringComparison.Ordinal);
     }
@@ -102,7 +102,7 @@ public sealed class CoturnTurnAllocationTests
     {
         var result = await TurnRun.OneAsync(Options("turn:127.0.0.1:" + _coturn.ListeningPort, skipRelayCheck: true));
 
-        Assert.Equal(ProbeStatus.Succeeded, result.Status);
+        Assert.Equal(ProbeStatus.Succeeded, result.Outcome);
         Assert.Null(result.RelayVerified);
         Assert.Null(result.RelayRoundTripTimeMs);
         Assert.True(result.Deallocated);
@@ -115,7 +115,7 @@ public sealed class CoturnTurnAllocationTests
 
         var results = await TurnRun.AllAsync(Options(servers));
 
-        Assert.Equal(new[] { TransportProtocol.Udp, TransportProtocol.Tcp }, results.Select(r => r.Transport));
+        Assert.Equal(new[] { "Udp", "Tcp" }, results.Select(r => r.Transport));
         Assert.All(results, TurnRun.AssertRelayed);
     }
 

@@ -25,8 +25,8 @@ internal static class ProbeRun
     /// <summary>Asserts success, showing the failure message and fix otherwise.</summary>
     public static void AssertSucceeded(StunBindingResult result)
     {
-        Assert.True(result.Status == ProbeStatus.Succeeded, Describe(result));
-        Assert.Equal(FailureReason.None, result.FailureReason);
+        Assert.True(result.Outcome == ProbeStatus.Succeeded, Describe(result));
+        Assert.Equal(FailureReason.None, result.Reason);
         Assert.Empty(result.Remediation);
         Assert.NotNull(result.RoundTripTimeMs);
         Assert.True(result.Received >= 1, Describe(result));
@@ -35,7 +35,7 @@ internal static class ProbeRun
     /// <summary>Asserts a failure for <paramref name="reason"/> that comes with a message and a fix.</summary>
     public static void AssertFailed(StunBindingResult result, FailureReason reason)
     {
-        Assert.True(result.Status == ProbeStatus.Failed && result.FailureReason == reason, "Expected " + reason + "; got " + Describe(result));
+        Assert.True(result.Outcome == ProbeStatus.Failed && result.Reason == reason, "Expected " + reason + "; got " + Describe(result));
         Assert.Equal(0, result.Received);
         Assert.NotEmpty(result.Message);
         Assert.NotEmpty(result.Remediation);

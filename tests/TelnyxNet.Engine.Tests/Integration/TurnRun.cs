@@ -25,8 +25,8 @@ internal static class TurnRun
     /// <summary>Asserts an allocation with a verified relay that was deleted afterwards.</summary>
     public static void AssertRelayed(TurnAllocationResult result)
     {
-        Assert.True(result.Status == ProbeStatus.Succeeded, Describe(result));
-        Assert.Equal(FailureReason.None, result.FailureReason);
+        Assert.True(result.Outcome == ProbeStatus.Succeeded, Describe(result));
+        Assert.Equal(FailureReason.None, result.Reason);
         Assert.True(result.RelayVerified == true, Describe(result));
         Assert.NotNull(result.RelayRoundTripTimeMs);
         Assert.NotNull(result.AllocateTimeMs);
@@ -41,7 +41,7 @@ internal static class TurnRun
     /// <summary>Asserts a failure for <paramref name="reason"/> that comes with a message and a fix, and no relay.</summary>
     public static void AssertFailed(TurnAllocationResult result, FailureReason reason)
     {
-        Assert.True(result.Status == ProbeStatus.Failed && result.FailureReason == reason, "Expected " + reason + "; got " + Describe(result));
+        Assert.True(result.Outcome == ProbeStatus.Failed && result.Reason == reason, "Expected " + reason + "; got " + Describe(result));
         Assert.NotEmpty(result.Message);
         Assert.NotEmpty(result.Remediation);
     }

@@ -36,7 +36,7 @@ public sealed class FirewallTests
         Assert.True(result.Retransmissions >= 2, "RTO 500 ms sends at 0, 0.5 and 1.5 s within 2 s; " + run);
         Assert.True(run.Elapsed < TimeSpan.FromSeconds(ShortTimeout) + Grace, run.ToString());
         Assert.Equal(1 + result.Retransmissions, await lab.PacketsMatchedAsync("FORWARD", 1));
-        Assert.True(other.Status == ProbeStatus.Succeeded, other.Message);
+        Assert.True(other.Outcome == ProbeStatus.Succeeded, other.Message);
     }
 
     [Fact]
@@ -49,11 +49,11 @@ public sealed class FirewallTests
         var elapsed = watch.Elapsed;
         var other = await LabProbe.UdpAsync(lab, AlternatePort, 1, TimeSpan.FromSeconds(LongTimeout));
 
-        Assert.True(refused.Status == ProbeStatus.Failed && refused.FailureReason == FailureReason.Refused, refused.ToString() + ": " + refused.Message);
+        Assert.True(refused.Outcome == ProbeStatus.Failed && refused.Reason == FailureReason.Refused, refused.ToString() + ": " + refused.Message);
         Assert.True(elapsed < TimeSpan.FromSeconds(1), "Refused after " + elapsed.TotalMilliseconds + " ms");
         Assert.Equal(0, refused.Retransmissions);
         Assert.Equal(1, await lab.PacketsMatchedAsync("FORWARD", 1));
-        Assert.True(other.Status == ProbeStatus.Succeeded, other.Message);
+        Assert.True(other.Outcome == ProbeStatus.Succeeded, other.Message);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class FirewallTests
         var tcp3478 = await LabCli.StunAsync(lab, "--server", Server, "--transport", "tcp", "--timeout", ShortTimeout.ToString());
         var tcp443 = await LabCli.StunAsync(lab, "--server", LabProbe.At(NetworkLab.ServerAddress, NetworkLab.WebPort), "--transport", "tcp", "--timeout", LongTimeout.ToString());
 
-        Assert.True(udp.Status == ProbeStatus.Failed && udp.FailureReason == FailureReason.Timeout, udp.ToString() + ": " + udp.Message);
+        Assert.True(udp.Outcome == ProbeStatus.Failed && udp.Reason == FailureReason.Timeout, udp.ToString() + ": " + udp.Message);
         Assert.True(udpElapsed < TimeSpan.FromSeconds(ShortTimeout) + Grace, "UDP verdict after " + udpElapsed.TotalSeconds + " s");
         Assert.True(tcp3478.Process.ExitCode == 1, tcp3478.ToString());
         LabAssert.Failed(tcp3478.Single, FailureReason.Timeout, tcp3478);

@@ -29,7 +29,7 @@ public sealed class ImpairmentTests
         var result = await LabProbe.UdpAsync(lab, Server, 10, Timeout);
         var held = await UpstreamAsync(lab, 10);
 
-        Assert.True(result.Status == ProbeStatus.Succeeded && result.Received == 10, result.Message);
+        Assert.True(result.Outcome == ProbeStatus.Succeeded && result.Received == 10, result.Message);
         Assert.InRange(result.MinRoundTripTimeMs!.Value, 80, 80 + Tolerance);
         Assert.All(held, r => Assert.True(!r.Dropped && r.ActualDelay >= TimeSpan.FromMilliseconds(80), "held " + r.ActualDelay));
         AtLeastTheTruth(result, held);
@@ -43,7 +43,7 @@ public sealed class ImpairmentTests
         var result = await LabProbe.UdpAsync(lab, Server, 400, Timeout, NoRetransmission);
         var upstream = await UpstreamAsync(lab, 400);
 
-        Assert.True(result.Status == ProbeStatus.Succeeded, result.Message);
+        Assert.True(result.Outcome == ProbeStatus.Succeeded, result.Message);
         Assert.Equal(400, result.Sent);
         Assert.Equal(0, result.Retransmissions);
         var lost = result.Sent - result.Received;
@@ -59,7 +59,7 @@ public sealed class ImpairmentTests
         var result = await LabProbe.UdpAsync(lab, Server, 20, Timeout);
         var held = await UpstreamAsync(lab, 20);
 
-        Assert.True(result.Status == ProbeStatus.Succeeded && result.Received == 20, result.Message);
+        Assert.True(result.Outcome == ProbeStatus.Succeeded && result.Received == 20, result.Message);
         Assert.All(held, r => Assert.InRange(r.PlannedDelay.TotalMilliseconds, 30, 70));
         Assert.True(held.Max(r => r.PlannedDelay) - held.Min(r => r.PlannedDelay) > TimeSpan.FromMilliseconds(20), "the seeded jitter should spread 20 delays over most of 40 ms");
         AtLeastTheTruth(result, held);

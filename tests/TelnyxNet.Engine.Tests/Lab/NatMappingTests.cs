@@ -32,7 +32,7 @@ public sealed class NatMappingTests
 
         var result = await LabProbe.UdpAsync(lab, LabProbe.At(NetworkLab.ServerAddress, NetworkLab.StunPort), 1, Timeout);
 
-        Assert.True(result.Status == ProbeStatus.Succeeded, result.Message);
+        Assert.True(result.Outcome == ProbeStatus.Succeeded, result.Message);
         Assert.Equal(NetworkLab.ClientAddress, result.LocalAddress);
         Assert.Equal(mapped, result.MappedAddress);
         Assert.Equal(behindNat, result.BehindNat);

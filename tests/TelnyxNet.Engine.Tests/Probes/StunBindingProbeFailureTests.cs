@@ -218,8 +218,8 @@ public sealed class StunBindingProbeFailureTests
 
     private static void AssertFailed(StunBindingResult result, FailureReason reason)
     {
-        Assert.Equal(ProbeStatus.Failed, result.Status);
-        Assert.Equal(reason, result.FailureReason);
+        Assert.Equal(ProbeStatus.Failed, result.Outcome);
+        Assert.Equal(reason, result.Reason);
         Assert.False(string.IsNullOrWhiteSpace(result.Message));
         Assert.False(string.IsNullOrWhiteSpace(result.Remediation));
         Assert.Null(result.BehindNat);

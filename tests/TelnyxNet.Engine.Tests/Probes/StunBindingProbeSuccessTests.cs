@@ -20,11 +20,11 @@ public sealed class StunBindingProbeSuccessTests
         var results = await h.Run(h.Options(new[] { "stun.test" }));
 
         var result = Assert.Single(results);
-        Assert.Equal(ProbeStatus.Succeeded, result.Status);
-        Assert.Equal(FailureReason.None, result.FailureReason);
+        Assert.Equal(ProbeStatus.Succeeded, result.Outcome);
+        Assert.Equal(FailureReason.None, result.Reason);
         Assert.Equal("stun.test", result.Server);
         Assert.Equal(3478, result.Port);
-        Assert.Equal(TransportProtocol.Udp, result.Transport);
+        Assert.Equal(nameof(TransportProtocol.Udp), result.Transport);
         Assert.Equal("192.0.2.1", result.RemoteAddress);
         Assert.Equal("192.168.1.10", result.LocalAddress);
         Assert.Equal(50000, result.LocalPort);
@@ -52,7 +52,7 @@ public sealed class StunBindingProbeSuccessTests
 
         var result = Assert.Single(await h.Run(h.Options(new[] { "192.0.2.1" })));
 
-        Assert.Equal(ProbeStatus.Succeeded, result.Status);
+        Assert.Equal(ProbeStatus.Succeeded, result.Outcome);
         Assert.Equal(result.LocalAddress, result.MappedAddress);
         Assert.Equal(result.LocalPort, result.MappedPort);
         Assert.False(result.BehindNat);
@@ -78,7 +78,7 @@ public sealed class StunBindingProbeSuccessTests
 
         var result = Assert.Single(await h.Run(h.Options(new[] { "192.0.2.1" }, count: 5)));
 
-        Assert.Equal(ProbeStatus.Succeeded, result.Status);
+        Assert.Equal(ProbeStatus.Succeeded, result.Outcome);
         Assert.Equal(5, result.Sent);
         Assert.Equal(5, result.Received);
         Assert.NotNull(result.RoundTripTimeMs);
@@ -105,8 +105,8 @@ public sealed class StunBindingProbeSuccessTests
         clock.Advance(TimeSpan.FromMilliseconds(500));
         var result = Assert.Single(await run.WaitAsync(ProbeHarness.Bound));
 
-        Assert.Equal(ProbeStatus.Succeeded, result.Status);
-        Assert.Equal(FailureReason.None, result.FailureReason);
+        Assert.Equal(ProbeStatus.Succeeded, result.Outcome);
+        Assert.Equal(FailureReason.None, result.Reason);
         Assert.Equal(4, result.Sent);
         Assert.Equal(3, result.Received);
         Assert.Equal(1, result.Retransmissions);
@@ -125,7 +125,7 @@ public sealed class StunBindingProbeSuccessTests
         Assert.Equal(new[] { "192.0.2.1", "2001:db8::1" }, results.Select(r => r.RemoteAddress));
         Assert.All(results, r =>
         {
-            Assert.Equal(ProbeStatus.Succeeded, r.Status);
+            Assert.Equal(ProbeStatus.Succeeded, r.Outcome);
             Assert.Equal("stun.test", r.Server);
         });
         Assert.NotNull(h.SocketTo("192.0.2.1"));
@@ -163,7 +163,7 @@ public sealed class StunBindingProbeSuccessTests
         var results = await run.WaitAsync(Bound);
 
         Assert.Equal(new[] { "slow.test", "fast.test" }, results.Select(r => r.Server));
-        Assert.All(results, r => Assert.Equal(ProbeStatus.Succeeded, r.Status));
+        Assert.All(results, r => Assert.Equal(ProbeStatus.Succeeded, r.Outcome));
         Assert.Equal(1, results[0].Retransmissions);
         Assert.Equal(0, results[1].Retransmissions);
     }

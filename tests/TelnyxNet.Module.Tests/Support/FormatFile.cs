@@ -22,6 +22,7 @@ public sealed class FormatFile
                 view.Element("ViewSelectedBy")?.Elements("TypeName").Select(t => t.Value.Trim()).ToList() ?? new List<string>(),
                 table != null,
                 table?.Descendants("TableColumnHeader").Select(h => (string?)h.Element("Label") ?? string.Empty).ToList() ?? new List<string>(),
+                table?.Descendants("TableColumnHeader").Select(h => (int?)h.Element("Width")).ToList() ?? new List<int?>(),
                 items.Select(i => i.Element("PropertyName")?.Value.Trim()).OfType<string>().ToList(),
                 items.Select(i => i.Element("ScriptBlock")?.Value).OfType<string>().ToList());
         }).ToList();
@@ -30,7 +31,7 @@ public sealed class FormatFile
 }
 
 /// <summary>One view: the types it is for, and, for a table, its headers and columns.</summary>
-public sealed record FormatView(string Name, IReadOnlyList<string> TypeNames, bool IsTable, IReadOnlyList<string> Headers, IReadOnlyList<string> PropertyNames, IReadOnlyList<string> ScriptBlocks)
+public sealed record FormatView(string Name, IReadOnlyList<string> TypeNames, bool IsTable, IReadOnlyList<string> Headers, IReadOnlyList<int?> Widths, IReadOnlyList<string> PropertyNames, IReadOnlyList<string> ScriptBlocks)
 {
     public int HeaderCount => Headers.Count;
 

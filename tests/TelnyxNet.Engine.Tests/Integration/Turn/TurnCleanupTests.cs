@@ -75,8 +75,8 @@ public sealed class TurnCleanupTests : IAsyncLifetime
         try
         {
             var result = Assert.Single(await TurnAllocationProbe.RunAsync(options, log, null, cancel.Token));
-            return result.Status == ProbeStatus.Succeeded && result.RelayVerified == true && result.Deallocated == true ? "relayed"
-                : result.FailureReason == FailureReason.AuthenticationFailed ? "refused"
+            return result.Outcome == ProbeStatus.Succeeded && result.RelayVerified == true && result.Deallocated == true ? "relayed"
+                : result.Reason == FailureReason.AuthenticationFailed ? "refused"
                 : "unexpected: " + TurnRun.Describe(result);
         }
         catch (OperationCanceledException)

@@ -36,7 +36,7 @@ public sealed class TurnProbePionTests
 
         var result = await TurnRun.OneAsync(TurnProbeOptions.For("turn:127.0.0.1:" + _pion.Port, wrong));
 
-        Assert.Equal(ProbeStatus.Failed, result.Status);
+        Assert.Equal(ProbeStatus.Failed, result.Outcome);
         Assert.True(result.ServerReachable);
         Assert.Equal(PionTurnServer.Realm, result.Realm);
         Assert.Contains(result.ErrorCode, new int?[] { 400, 401 });

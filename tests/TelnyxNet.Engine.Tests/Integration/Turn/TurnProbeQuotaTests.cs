@@ -36,7 +36,7 @@ public sealed class TurnProbeQuotaTests
 
         var result = await TurnRun.OneAsync(TurnProbeOptions.For("turn:127.0.0.1:" + _coturn.Port + "?transport=tcp", TurnProbeOptions.Credential(user), peerSocket: TurnProbeOptions.BlockedPeer));
 
-        Assert.True(result.Status == ProbeStatus.Succeeded, TurnRun.Describe(result));
+        Assert.True(result.Outcome == ProbeStatus.Succeeded, TurnRun.Describe(result));
         Assert.Null(result.RelayVerified);
         Assert.Null(result.RelayRoundTripTimeMs);
         Assert.Contains("could not be verified", result.Message, StringComparison.Ordinal);

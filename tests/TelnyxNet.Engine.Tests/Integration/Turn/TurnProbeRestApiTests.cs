@@ -23,7 +23,7 @@ public sealed class TurnProbeRestApiTests
         var result = await TurnRun.OneAsync(TurnProbeOptions.For("turn:127.0.0.1:" + _coturn.Port, credential));
 
         TurnRun.AssertRelayed(result);
-        Assert.Equal(CredentialSource.SharedSecret, result.CredentialSource);
+        Assert.Equal(nameof(CredentialSource.SharedSecret), result.CredentialSource);
         Assert.Equal(expiry.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) + ":telnyxnet", result.Username);
         Assert.Equal(0, await _coturn.Admin.WaitForAllocationCountAsync(0));
     }
