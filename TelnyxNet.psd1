@@ -10,11 +10,12 @@
     Description            = 'Tells, with real STUN, TURN, TLS, WebSocket and SIP exchanges, whether this machine can place Telnyx WebRTC and SIP calls, and what exactly blocks it.'
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
-    RequiredAssemblies     = @('TelnyxNet.Engine.dll')
+    RequiredAssemblies     = @('Makaretu.Dns.dll', 'TelnyxNet.Engine.dll')
     FormatsToProcess       = @('TelnyxNet.Format.ps1xml')
     CmdletsToExport        = @(
         'Test-TelnyxStun'
         'Test-TelnyxTurn'
+        'Test-TelnyxSip'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

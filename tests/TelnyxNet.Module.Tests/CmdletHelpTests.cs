@@ -375,11 +375,12 @@ public sealed class CmdletHelpTests
                 yield return "Accepted values are '" + yaml.GetValueOrDefault("Accepted values") + "', PowerShell accepts " + string.Join(", ", parameter.AcceptedValues);
             }
 
-            var sets = yaml.GetValueOrDefault("Parameter Sets") == "(All)" ? new[] { CmdletMetadata.AllParameterSets } : HelpYaml.List(yaml.GetValueOrDefault("Parameter Sets"));
+            var sets = yaml.GetValueOrDefault("Parameter Sets") == "(All)" ? cmdlet.ParameterSets : HelpYaml.List(yaml.GetValueOrDefault("Parameter Sets"));
             documentedSets.AddRange(sets);
             foreach (var set in sets)
             {
-                var binding = parameter.Bindings.FirstOrDefault(b => b.ParameterSetName == set);
+                // A [Parameter] without ParameterSetName is in every set, which the docs name one by one.
+                var binding = parameter.Bindings.FirstOrDefault(b => b.ParameterSetName == set) ?? parameter.Bindings.FirstOrDefault(b => b.ParameterSetName == CmdletMetadata.AllParameterSets);
                 if (binding is null)
                 {
                     yield return "Parameter Sets names " + set + ", which the parameter has no [Parameter] for";
@@ -400,7 +401,7 @@ public sealed class CmdletHelpTests
             }
         }
 
-        var declaredSets = parameter.Bindings.Select(b => b.ParameterSetName).Order(StringComparer.Ordinal);
+        var declaredSets = parameter.Bindings.SelectMany(b => b.ParameterSetName == CmdletMetadata.AllParameterSets ? cmdlet.ParameterSets : new[] { b.ParameterSetName }).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         if (!documentedSets.Order(StringComparer.Ordinal).SequenceEqual(declaredSets))
         {
             yield return "Parameter Sets document [" + string.Join(", ", documentedSets) + "], the parameter is in [" + string.Join(", ", declaredSets) + "]";

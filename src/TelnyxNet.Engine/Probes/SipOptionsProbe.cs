@@ -55,6 +55,10 @@ public static class SipOptionsProbe
     public static bool Passed(IEnumerable<SipOptionsResult> results) =>
         (results ?? throw new ArgumentNullException(nameof(results))).Any(r => r.Outcome == ProbeStatus.Succeeded);
 
+    /// <summary>The transports <paramref name="server"/> is tested over under the filter <paramref name="transports"/> (empty: the filter leaves it out).</summary>
+    public static IReadOnlyList<TransportProtocol> TransportsFor(SipServerAddress server, IReadOnlyCollection<TransportProtocol>? transports) =>
+        SipTargetResolver.WantedTransports(server ?? throw new ArgumentNullException(nameof(server)), transports);
+
     /// <summary>
     /// Proves one SIP firewall rule: OPTIONS to <paramref name="host"/>:<paramref name="port"/> over
     /// <paramref name="transport"/> only (A/AAAA, no NAPTR or SRV, since the rule names the port), one
