@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using TelnyxNet.Engine.Diagnosis;
 using TelnyxNet.Engine.Dns;
 using TelnyxNet.Engine.Sip;
@@ -107,7 +108,7 @@ public static class SipOptionsProbe
         result.Resolver = target.Resolver;
         result.ResolutionPath = target.Path;
         var remote = new IPEndPoint(target.Address, target.Port);
-        var attempts = 0;
+        var sent = new StrongBox<int>(0);
         try
         {
             if (!FamilyAllowed(target.Address, options.AddressFamily))
@@ -116,8 +117,7 @@ public static class SipOptionsProbe
             }
 
             log.Verbose("SIP: OPTIONS to " + HostPortSyntax.Format(target.Address.ToString(), target.Port) + " over " + target.Transport.ToString().ToUpperInvariant() + (target.Path.Length > 0 ? " (" + target.Path + ")" : string.Empty) + ".");
-            var exchange = await ExchangeAsync(server, target, remote, options, deadline, log, cancellationToken).ConfigureAwait(false);
-            attempts = exchange.Transmissions;
+            var exchange = await ExchangeAsync(server, target, remote, options, deadline, sent, log, cancellationToken).ConfigureAwait(false);
             Accept(result, exchange, target, remote, log);
         }
         catch (ProbeException ex)
@@ -126,14 +126,15 @@ public static class SipOptionsProbe
             log.Verbose(server.Input + " " + remote + "/" + target.Transport + ": " + ex.Reason + ": " + ex.Message);
         }
 
-        result.Retransmissions = Math.Max(0, attempts - 1);
+        result.Retransmissions = Math.Max(0, sent.Value - 1);
         return result;
     }
 
-    private static async Task<SipExchange> ExchangeAsync(SipServerAddress server, SipTarget target, IPEndPoint remote, SipOptionsOptions options, TimeSpan deadline, IEngineLog log, CancellationToken cancellationToken)
+    private static async Task<SipExchange> ExchangeAsync(SipServerAddress server, SipTarget target, IPEndPoint remote, SipOptionsOptions options, TimeSpan deadline, StrongBox<int> sent, IEngineLog log, CancellationToken cancellationToken)
     {
         if (target.Transport != TransportProtocol.Udp)
         {
+            sent.Value = 1;
             return await SipStreamTransaction.RunAsync(options.OpenStreamSocket(remote.AddressFamily), remote, target.Transport, server.Host, options.CertificateValidation, options.UserAgent, options.Clock, log, deadline, cancellationToken).ConfigureAwait(false);
         }
 
@@ -149,7 +150,7 @@ public static class SipOptionsProbe
 
         using (socket)
         {
-            return await SipUdpTransaction.RunAsync(socket, remote, server.Host, options.UserAgent, options.Clock, log, deadline, cancellationToken).ConfigureAwait(false);
+            return await SipUdpTransaction.RunAsync(socket, remote, server.Host, options.UserAgent, options.Clock, log, deadline, sent, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using TelnyxNet.Engine.Diagnosis;
 using TelnyxNet.Engine.Internal;
 using TelnyxNet.Engine.Transport;
@@ -12,11 +13,12 @@ namespace TelnyxNet.Engine.Sip;
 /// Timer E (<see cref="SipTimers"/>) until a final response, Timer F or the caller's deadline;
 /// provisional responses switch to the Proceeding interval; answers that match another
 /// transaction are ignored; ICMP port unreachable ends it at once as refused. The socket is
-/// connected to the server (so ICMP errors reach it) and owned by the caller.
+/// connected to the server (so ICMP errors reach it) and owned by the caller. <c>sent</c> counts
+/// the transmissions as they go, so that a failure still says how many there were.
 /// </summary>
 internal static class SipUdpTransaction
 {
-    public static async Task<SipExchange> RunAsync(IDatagramSocket socket, IPEndPoint remote, string host, string userAgent, IClock clock, IEngineLog log, TimeSpan until, CancellationToken cancellationToken)
+    public static async Task<SipExchange> RunAsync(IDatagramSocket socket, IPEndPoint remote, string host, string userAgent, IClock clock, IEngineLog log, TimeSpan until, StrongBox<int> sent, CancellationToken cancellationToken)
     {
         var local = socket.LocalEndPoint as IPEndPoint ?? new IPEndPoint(remote.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
         var request = SipOptionsRequest.Create(host, TransportProtocol.Udp, local, userAgent);
@@ -51,6 +53,7 @@ internal static class SipUdpTransaction
                     await SendAsync(socket, bytes, remote, cancellationToken).ConfigureAwait(false);
                     lastSend = now;
                     transmissions++;
+                    sent.Value = transmissions;
                     log.Verbose(transmissions == 1
                         ? "SIP: sent OPTIONS to " + remote + " over UDP (branch " + request.Branch + ")."
                         : "SIP: no final answer yet from " + remote + "; retransmission " + (transmissions - 1) + " (Timer E " + interval.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s).");

@@ -19,10 +19,21 @@ internal sealed class ScriptedDnsServer : IDisposable
     private int _tcpQueries;
 
     public ScriptedDnsServer(Func<byte[], IReadOnlyList<byte[]>> udpScript, Func<byte[], byte[]?>? tcpScript = null)
+        : this(new UdpClient(new IPEndPoint(IPAddress.Loopback, 0)), udpScript, tcpScript)
+    {
+    }
+
+    /// <summary>A UDP-only server on <paramref name="socket"/>, a bound UDP socket made elsewhere (in a lab namespace).</summary>
+    public ScriptedDnsServer(System.Net.Sockets.Socket socket, Func<byte[], IReadOnlyList<byte[]>> udpScript)
+        : this(new UdpClient { Client = socket }, udpScript, null)
+    {
+    }
+
+    private ScriptedDnsServer(UdpClient udp, Func<byte[], IReadOnlyList<byte[]>> udpScript, Func<byte[], byte[]?>? tcpScript)
     {
         _udpScript = udpScript;
         _tcpScript = tcpScript;
-        _udp = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        _udp = udp;
         EndPoint = (IPEndPoint)_udp.Client.LocalEndPoint!;
         if (tcpScript != null)
         {
