@@ -161,11 +161,11 @@ public sealed class SipLabTests
     {
         await using var sip = await SipLab.StartAsync(Scenario.EndpointIndependentNat);
         var options = sip.Options("sip:big.lab.test;transport=udp", TimeSpan.FromSeconds(5));
-        var dns = new Dns.DnsClient(options.DnsServers!, options.OpenDatagramSocket, options.OpenStreamSocket, options.Clock, new CollectingLog(), TimeSpan.FromSeconds(3));
+        var dns = new Engine.Dns.DnsClient(options.DnsServers!, options.OpenDatagramSocket, options.OpenStreamSocket, options.Clock, new CollectingLog(), TimeSpan.FromSeconds(3));
 
         var answer = await dns.QueryAsync("_sip._udp.big.lab.test", Makaretu.Dns.DnsType.SRV, options.Clock.Elapsed + TimeSpan.FromSeconds(5), CancellationToken.None);
 
-        Assert.True(answer.Failure == Dns.DnsFailureKind.None, answer.Detail);
+        Assert.True(answer.Failure == Engine.Dns.DnsFailureKind.None, answer.Detail);
         Assert.Equal("TCP", answer.Transport);
         Assert.Equal(SipServerFiles.BigSrvCount, answer.Records.Count);
         Assert.Equal(new IPEndPoint(SipLab.DnsAddress, 53), answer.Resolver);

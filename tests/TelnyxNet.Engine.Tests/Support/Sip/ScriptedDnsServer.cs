@@ -51,6 +51,9 @@ internal sealed class ScriptedDnsServer : IDisposable
 
     public int TcpQueries => Volatile.Read(ref _tcpQueries);
 
+    /// <summary>What the script threw, if it did (the query then goes unanswered).</summary>
+    public Exception? ScriptFailure { get; private set; }
+
     /// <summary>An answer to <paramref name="query"/> with <paramref name="rcode"/> and no records: same id and question, QR and RA set.</summary>
     public static byte[] Answer(byte[] query, int rcode, bool truncated = false)
     {
@@ -103,7 +106,18 @@ internal sealed class ScriptedDnsServer : IDisposable
             }
 
             Interlocked.Increment(ref _udpQueries);
-            foreach (var reply in _udpScript(received.Buffer))
+            IReadOnlyList<byte[]> replies;
+            try
+            {
+                replies = _udpScript(received.Buffer);
+            }
+            catch (Exception ex)
+            {
+                ScriptFailure = ex;
+                continue;
+            }
+
+            foreach (var reply in replies)
             {
                 try
                 {
