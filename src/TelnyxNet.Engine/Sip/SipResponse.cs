@@ -83,9 +83,10 @@ internal sealed class SipResponse
     /// <summary>
     /// Decodes <paramref name="count"/> bytes at <paramref name="offset"/> as one response. Over a
     /// datagram the body is what follows the headers (a Content-Length larger than that is an error,
-    /// RFC 3261 §18.3).
+    /// RFC 3261 §18.3); with <paramref name="headersOnly"/> (a stream, whose body is still to come) the
+    /// length is not checked against what is there.
     /// </summary>
-    public static bool TryParse(byte[] buffer, int offset, int count, out SipResponse? response, out string? error)
+    public static bool TryParse(byte[] buffer, int offset, int count, out SipResponse? response, out string? error, bool headersOnly = false)
     {
         response = null;
         var text = Encoding.UTF8.GetString(buffer, offset, count);
@@ -132,7 +133,7 @@ internal sealed class SipResponse
         var bodyLength = Encoding.UTF8.GetByteCount(text.Substring(headerEnd + 4));
         var parsed = new SipResponse(code, reason, headers, bodyLength);
         var declared = parsed.ContentLength;
-        if (declared is int length && length > bodyLength)
+        if (!headersOnly && declared is int length && length > bodyLength)
         {
             error = "Content-Length " + length + " but only " + bodyLength + " body byte(s) came";
             return false;

@@ -95,7 +95,7 @@ internal static class SipStreamTransaction
             var headerEnd = SipResponse.HeaderEnd(buffer, filled);
             if (headerEnd > 0)
             {
-                if (!SipResponse.TryParse(buffer, 0, headerEnd, out var headers, out var error))
+                if (!SipResponse.TryParse(buffer, 0, headerEnd, out var headers, out var error, headersOnly: true))
                 {
                     throw new ProbeException(FailureReason.ProtocolError, "The server sent something that is not a SIP response: " + error + ".");
                 }
