@@ -6,7 +6,8 @@ The tests that need kamailio are skipped only where it is not installed (for exa
 #>
 
 BeforeDiscovery {
-    $kamailioMissing = $null -eq (Get-Command -Name 'kamailio' -CommandType Application -ErrorAction SilentlyContinue)
+    . (Join-Path -Path $PSScriptRoot -ChildPath 'Support/SipSupport.ps1')
+    $kamailioMissing = $null -eq (Find-TestKamailio)
     if ($kamailioMissing) {
         Write-Warning 'Skipping the Test-TelnyxSip tests against kamailio: kamailio (packages kamailio, kamailio-tls-modules) is not on PATH here. Install it to run them.'
     }

@@ -1,5 +1,22 @@
 # kamailio on loopback for the Test-TelnyxSip tests. Runs in Windows PowerShell 5.1 and PowerShell 7.
 
+function Find-TestKamailio {
+    <#
+    .SYNOPSIS
+    The path of kamailio: on PATH, or in /usr/sbin where Debian installs it (not on every PATH); $null when it is not installed.
+    #>
+    $command = Get-Command -Name 'kamailio' -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+    if ($null -ne $command) {
+        return $command.Source
+    }
+
+    if (Test-Path -LiteralPath '/usr/sbin/kamailio') {
+        return '/usr/sbin/kamailio'
+    }
+
+    return $null
+}
+
 function Start-TestKamailio {
     <#
     .SYNOPSIS
@@ -29,7 +46,7 @@ function Start-TestKamailio {
             'loadmodule "tls.so"', 'loadmodule "sl.so"', ('modparam("tls", "config", "{0}")' -f $tlsConfig),
             'request_route {', '    if (method == "OPTIONS") { sl_send_reply("200", "OK"); exit; }', '    sl_send_reply("501", "Not Implemented");', '}')
         $arguments = @('-DD', '-E', '-f', $config, '-P', (Join-Path -Path $run -ChildPath 'kamailio.pid'), '-Y', $run, '-m', '32', '-M', '8')
-        $kamailio.Process = Start-Process -FilePath 'kamailio' -ArgumentList $arguments -PassThru `
+        $kamailio.Process = Start-Process -FilePath (Find-TestKamailio) -ArgumentList $arguments -PassThru `
             -RedirectStandardOutput (Join-Path -Path $directory -ChildPath 'stdout.txt') `
             -RedirectStandardError (Join-Path -Path $directory -ChildPath 'stderr.txt')
         for ($attempt = 1; $attempt -le 50; $attempt++) {

@@ -152,7 +152,7 @@ internal sealed class SipLab : IAsyncDisposable
         File.WriteAllText(config, SipServerFiles.KamailioConfig(addresses, SipServerAddress.DefaultPort, SipServerAddress.DefaultTlsPort, tlsConfig));
         var run = Directory.CreateDirectory(Path.Combine(directory, "kamailio-run")).FullName;
         await Lab.StartServerAsync(
-            "kamailio",
+            BoundedProcess.Find("kamailio")!,
             new[] { "-DD", "-E", "-f", config, "-P", Path.Combine(run, "kamailio.pid"), "-Y", run, "-m", "32", "-M", "8" },
             addresses.SelectMany(a => new[] { SipServerAddress.DefaultPort, SipServerAddress.DefaultTlsPort }.Select(p => LabChecks.TcpAccepts(Lab.Server, new IPEndPoint(IPAddress.Parse(a), p)))),
             ReadyLimit);
@@ -162,7 +162,7 @@ internal sealed class SipLab : IAsyncDisposable
         _servFail = new ScriptedDnsServer(servFailSocket, query => new[] { ScriptedDnsServer.Answer(query, rcode: 2) });
         var dnsConfig = Path.Combine(directory, "dnsmasq.conf");
         File.WriteAllText(dnsConfig, SipServerFiles.DnsmasqConfig(NetworkLab.ServerAddress, 53, NetworkLab.ServerAddress, NetworkLab.AlternateServerAddress, SipServerAddress.DefaultPort, SipServerAddress.DefaultTlsPort, NetworkLab.ServerAddress + "#" + ServFailPort));
-        await Lab.StartServerAsync("dnsmasq", new[] { "--conf-file=" + dnsConfig }, new[] { LabChecks.TcpAccepts(Lab.Server, new IPEndPoint(DnsAddress, 53)) }, ReadyLimit);
+        await Lab.StartServerAsync(BoundedProcess.Find("dnsmasq")!, new[] { "--conf-file=" + dnsConfig }, new[] { LabChecks.TcpAccepts(Lab.Server, new IPEndPoint(DnsAddress, 53)) }, ReadyLimit);
     }
 }
 
