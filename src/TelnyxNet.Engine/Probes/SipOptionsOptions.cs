@@ -22,7 +22,11 @@ public sealed class SipOptionsOptions : ProbeOptions
     /// <summary>The transports to test (null or empty: every transport a server offers).</summary>
     public IReadOnlyCollection<TransportProtocol>? Transports { get; init; }
 
-    /// <summary>The DNS resolvers to ask (port 53 unless given); null: this machine's (<see cref="Dns.SystemDnsServers"/>).</summary>
+    /// <summary>
+    /// The DNS resolvers to ask (port 53 unless given); null: this machine's (<see cref="Dns.SystemDnsServers"/>).
+    /// The probe resolves every name with the engine's own DNS client (NAPTR and SRV need it), never
+    /// with <see cref="ProbeOptions.Resolver"/>.
+    /// </summary>
     public IReadOnlyList<IPEndPoint>? DnsServers { get; init; }
 
     /// <summary>The most one resolver gets for one question before the next is asked. Default 2 s.</summary>

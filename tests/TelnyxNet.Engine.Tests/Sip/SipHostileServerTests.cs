@@ -76,6 +76,24 @@ public sealed class SipHostileServerTests
         Assert.Equal(200, result.StatusCode);
     }
 
+    [Fact]
+    public async Task Cancellation_ends_DNS_and_every_transaction_at_once()
+    {
+        using var silentDns = new ScriptedDnsServer(_ => Array.Empty<byte[]>());
+        using var silentSip = new ScriptedSipTcpServer((_, _, token) => Task.Delay(System.Threading.Timeout.Infinite, token));
+        Assert.True(SipServerAddress.TryParse("sip:sip.lab.test", out var name, out _));
+        Assert.True(SipServerAddress.TryParse(silentSip.Server, out var literal, out _));
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var watch = Stopwatch.StartNew();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => SipOptionsProbe.RunAsync(
+            new SipOptionsOptions { Servers = new[] { name!, literal! }, DnsServers = new[] { silentDns.EndPoint }, Timeout = TimeSpan.FromSeconds(30) },
+            null,
+            null,
+            cancel.Token));
+        Assert.True(watch.Elapsed < Grace, watch.Elapsed.ToString());
+    }
+
     private static async Task Play(string behaviour, string request, Stream stream, CancellationToken token)
     {
         switch (behaviour)

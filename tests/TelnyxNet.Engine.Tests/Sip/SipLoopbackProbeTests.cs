@@ -110,6 +110,22 @@ public sealed class SipLoopbackProbeTests
     }
 
     [Fact]
+    public async Task A_name_without_an_address_of_the_family_asked_for_is_a_NoRecords_DNS_failure()
+    {
+        Assert.True(SipServerAddress.TryParse("aonly.lab.test:" + _servers.SipPort, out var server, out _));
+        var options = new SipOptionsOptions { Servers = new[] { server! }, DnsServers = new[] { _servers.Dns }, AddressFamily = Engine.Dns.AddressFamilyPreference.IPv6, Timeout = TimeSpan.FromSeconds(3) };
+
+        var results = await SipOptionsProbe.RunAsync(options, null, null, CancellationToken.None);
+
+        Assert.Equal(2, results.Count);
+        Assert.All(results, r =>
+        {
+            Assert.Equal((nameof(FailureReason.DnsFailure), "NoRecords"), (r.FailureReason, r.DnsFailure));
+            Assert.Contains("no IPv6 address", r.Message, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public async Task A_literal_address_skips_DNS_and_the_transport_filter_keeps_one_transport()
     {
         Assert.True(SipServerAddress.TryParse("127.0.0.2:" + _servers.SipPort, out var server, out _));
