@@ -10,11 +10,12 @@
     Description            = 'Tells, with real STUN and TURN exchanges over UDP, TCP and TLS, whether this machine reaches the servers Telnyx WebRTC calls need, and what exactly blocks them.'
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
-    RequiredAssemblies     = @('TelnyxNet.Engine.dll')
+    RequiredAssemblies     = @('Makaretu.Dns.dll', 'TelnyxNet.Engine.dll')
     FormatsToProcess       = @('TelnyxNet.Format.ps1xml')
     CmdletsToExport        = @(
         'Test-TelnyxStun'
         'Test-TelnyxTurn'
+        'Test-TelnyxSip'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -92,6 +92,11 @@ public sealed class ManifestTests
         Assert.Contains("TelnyxNet.Engine.dll", Strings("RequiredAssemblies"));
     }
 
+    /// <summary>The engine's DNS client needs Makaretu.Dns loaded before the engine (RequiredAssemblies load in order).</summary>
+    [Fact]
+    public void The_manifest_loads_Makaretu_Dns_before_the_engine() =>
+        Assert.Equal(new[] { "Makaretu.Dns.dll", "TelnyxNet.Engine.dll" }, Strings("RequiredAssemblies"));
+
     [Fact]
     public void The_gallery_tags_name_both_editions_and_all_three_platforms()
     {

@@ -19,4 +19,13 @@ public sealed class Net472CheckTests
         Assert.Contains(xml.Descendants("Compile"), c => (string?)c.Attribute("Include") == "$(Source)**/*.cs");
         Assert.Contains(xml.Descendants("PackageReference"), p => (string?)p.Attribute("Include") == "Microsoft.NETFramework.ReferenceAssemblies");
     }
+
+    [Fact]
+    public void The_engine_check_references_every_package_the_engine_does()
+    {
+        static IEnumerable<string> Packages(string project) =>
+            XDocument.Load(Path.Combine(BuiltModule.RepoRoot, project)).Descendants("PackageReference").Select(p => (string)p.Attribute("Include")!);
+
+        Assert.Empty(Packages("src/TelnyxNet.Engine/TelnyxNet.Engine.csproj").Except(Packages("build/Net472/Engine/TelnyxNet.Engine.Net472.csproj")));
+    }
 }

@@ -50,4 +50,7 @@ public enum FailureReason
 
     /// <summary>The allocation succeeded but data sent through the relay did not come through.</summary>
     RelayNotForwarding,
+
+    /// <summary>A SIP proxy answered, with 408, 480, 503 or 504: reachable, but not serving now (Telnyx's failover triggers).</summary>
+    ProxyUnavailable,
 }

@@ -166,7 +166,8 @@ public sealed class StunStreamClient : IDisposable
         }
     }
 
-    private static async Task ConnectSocketAsync(Socket socket, IPEndPoint remote)
+    /// <summary>Connects <paramref name="socket"/>; socket errors become a <see cref="ProbeException"/> (refused, unreachable, timeout).</summary>
+    internal static async Task ConnectSocketAsync(Socket socket, IPEndPoint remote)
     {
         try
         {
@@ -178,7 +179,8 @@ public sealed class StunStreamClient : IDisposable
         }
     }
 
-    private static async Task<SslStream> HandshakeAsync(Stream inner, Socket socket, IPEndPoint remote, string tlsHost, RemoteCertificateValidationCallback? certificateValidation, TimeSpan timeout, IClock clock, IEngineLog log, CancellationToken cancellationToken)
+    /// <summary>The TLS handshake over <paramref name="inner"/> naming <paramref name="tlsHost"/> (SNI and the certificate name), within <paramref name="timeout"/>; a failure is a <see cref="ProbeException"/> with <see cref="FailureReason.TlsFailure"/>.</summary>
+    internal static async Task<SslStream> HandshakeAsync(Stream inner, Socket socket, IPEndPoint remote, string tlsHost, RemoteCertificateValidationCallback? certificateValidation, TimeSpan timeout, IClock clock, IEngineLog log, CancellationToken cancellationToken)
     {
         var policyErrors = SslPolicyErrors.None;
         var ssl = new SslStream(inner, leaveInnerStreamOpen: false, (sender, certificate, chain, errors) =>

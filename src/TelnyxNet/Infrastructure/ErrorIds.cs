@@ -20,4 +20,7 @@ public static class ErrorIds
 
     /// <summary>The engine failed in a way that is not a probe result (a bug); terminating.</summary>
     public const string EngineFailure = "EngineFailure";
+
+    /// <summary>A -DnsServer value is not an IP address or [IPv6]:port / IPv4:port. Terminating; nothing is tested.</summary>
+    public const string InvalidDnsServer = "InvalidDnsServer";
 }
