@@ -94,7 +94,7 @@ internal static class IceFindings
 
     private static IEnumerable<Finding> ServerFailures(IceGatheringFacts f)
     {
-        foreach (var server in f.Servers.Where(s => s.Candidates == 0 && s.Answers == 0))
+        foreach (var server in f.Servers.Where(s => s.Candidates == 0 && s.Answers == 0 && f.OfType(IceCandidateType.Host).Any()))
         {
             if (server.Failures.Any(e => e.Reason != FailureReason.Timeout))
             {

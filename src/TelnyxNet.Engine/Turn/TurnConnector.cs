@@ -8,7 +8,8 @@ namespace TelnyxNet.Engine.Turn;
 /// <summary>
 /// Opens a TURN client's control connection (RFC 8656 §3.1) through a probe's socket seams: UDP
 /// on its own socket, TCP or TLS on a connected stream. With a local base address (ICE gathering
-/// from one interface), the socket is bound to it first, as a browser binds its TURN socket.
+/// from one interface), the socket is bound to it first, as a browser binds its TURN socket
+/// (unless the stream-socket seam returned one already bound).
 /// </summary>
 internal static class TurnConnector
 {
@@ -33,7 +34,7 @@ internal static class TurnConnector
         else
         {
             var socket = options.OpenStreamSocket(remote.AddressFamily);
-            if (localBase != null)
+            if (localBase != null && !socket.IsBound)
             {
                 try
                 {
