@@ -15,6 +15,8 @@
     CmdletsToExport        = @(
         'Test-TelnyxStun'
         'Test-TelnyxTurn'
+        'Get-TelnyxIceCandidate'
+        'Get-TelnyxNatBehavior'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

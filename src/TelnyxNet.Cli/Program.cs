@@ -8,6 +8,8 @@ var root = new RootCommand(
 {
     StunCommand.Create(),
     TurnCommand.Create(),
+    IceCommand.Create(),
+    NatCommand.Create(),
 };
 
 var parsed = root.Parse(args);

@@ -89,6 +89,9 @@ public sealed class IceCandidate
     /// <summary>The candidate's base (RFC 8445 §5.1.1.2): the host address and port it was gathered from.</summary>
     internal IPEndPoint? Base { get; set; }
 
+    /// <summary>The SDP line: <c>a=</c> and <see cref="CandidateLine"/> (RFC 8866 §5.13, RFC 8839 §5.1).</summary>
+    public string ToSdpLine() => IceCandidateLine.AttributePrefix + CandidateLine;
+
     /// <inheritdoc />
     public override string ToString() => CandidateLine;
 }

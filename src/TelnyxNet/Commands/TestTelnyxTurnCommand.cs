@@ -70,26 +70,13 @@ public sealed class TestTelnyxTurnCommand : AsyncCmdlet
     /// <inheritdoc />
     protected override void BeginProcessing()
     {
-        if (Credential != null && SharedSecret != null)
+        var credential = TurnCredentialParameters.Create(Credential, SharedSecret, Username, out var error);
+        if (credential is null)
         {
-            Fail(ErrorIds.ConflictingCredentials, new ArgumentException("-Credential and -SharedSecret cannot be used together: give a user name and password, or a shared secret."));
+            ThrowTerminatingError(error!);
         }
 
-        if (Username != null && SharedSecret is null)
-        {
-            Fail(ErrorIds.ConflictingCredentials, new ArgumentException("-Username names the user of a -SharedSecret credential; with -Credential the user name is the credential's own."));
-        }
-
-        try
-        {
-            _credential = SharedSecret != null
-                ? TurnCredential.FromSharedSecret(SharedSecret, Username)
-                : Credential != null ? TurnCredential.FromPassword(Credential.UserName, Credential.Password) : TurnCredential.TelnyxDefault;
-        }
-        catch (ArgumentException ex)
-        {
-            Fail(ErrorIds.InvalidCredential, ex);
-        }
+        _credential = credential!;
     }
 
     /// <inheritdoc />
@@ -142,7 +129,4 @@ public sealed class TestTelnyxTurnCommand : AsyncCmdlet
 
         WriteObject(results, enumerateCollection: true);
     }
-
-    private void Fail(string errorId, ArgumentException exception) =>
-        ThrowTerminatingError(new ErrorRecord(exception, errorId, ErrorCategory.InvalidArgument, null));
 }

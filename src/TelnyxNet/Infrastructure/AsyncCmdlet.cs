@@ -26,12 +26,24 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
     /// Runs <paramref name="work"/> on the thread pool, pumping its log lines and progress onto
     /// the pipeline thread until it finishes, and returns its result.
     /// </summary>
-    protected T RunEngine<T>(Func<IEngineLog, IProgress<ProbeProgress>, CancellationToken, Task<T>> work)
+    protected T RunEngine<T>(Func<IEngineLog, IProgress<ProbeProgress>, CancellationToken, Task<T>> work) =>
+        Pump((log, progress, _) => work(log, progress, _stop.Token));
+
+    /// <summary>
+    /// Like <see cref="RunEngine{T}"/>, for work that yields items as it goes (ICE candidates):
+    /// each item the engine hands to its callback, from any thread, is queued and passed to
+    /// <paramref name="write"/> on the pipeline thread at once, in the order the engine gave them,
+    /// so the pipeline sees it while the work goes on.
+    /// </summary>
+    protected T RunEngineStreaming<TItem, T>(Func<IEngineLog, IProgress<ProbeProgress>, Action<TItem>, CancellationToken, Task<T>> work, Action<TItem> write) =>
+        Pump((log, progress, queue) => work(log, progress, item => TryAdd(queue, () => write(item)), _stop.Token));
+
+    private T Pump<T>(Func<IEngineLog, IProgress<ProbeProgress>, BlockingCollection<Action>, Task<T>> start)
     {
         using var queue = new BlockingCollection<Action>();
         var log = new QueueLog(queue, this);
         var progress = new QueueProgress(queue, this, Interlocked.Increment(ref _progressId));
-        var task = Task.Run(() => work(log, progress, _stop.Token));
+        var task = Task.Run(() => start(log, progress, queue));
         task.ContinueWith(_ => queue.CompleteAdding(), TaskScheduler.Default);
         foreach (var write in queue.GetConsumingEnumerable())
         {

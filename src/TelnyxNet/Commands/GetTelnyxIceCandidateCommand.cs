@@ -1,0 +1,151 @@
+using System.Management.Automation;
+using System.Security;
+using TelnyxNet.Engine.Diagnosis;
+using TelnyxNet.Engine.Dns;
+using TelnyxNet.Engine.Ice;
+using TelnyxNet.Engine.Probes;
+using TelnyxNet.Engine.Stun;
+using TelnyxNet.Engine.Turn;
+using TelnyxNet.Infrastructure;
+
+namespace TelnyxNet.Commands;
+
+/// <summary>
+/// <para type="synopsis">Gathers ICE candidates (RFC 8445) from every interface as a browser would, and says why a candidate type is missing.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "TelnyxIceCandidate", DefaultParameterSetName = CandidateSet)]
+[OutputType(typeof(IceCandidate), ParameterSetName = new[] { CandidateSet })]
+[OutputType(typeof(string), ParameterSetName = new[] { SdpSet })]
+[OutputType(typeof(IceGatheringSummary), ParameterSetName = new[] { SummarySet })]
+[OutputType(typeof(bool), ParameterSetName = new[] { QuietSet })]
+public sealed class GetTelnyxIceCandidateCommand : AsyncCmdlet
+{
+    private const string CandidateSet = "Candidate";
+    private const string SdpSet = "Sdp";
+    private const string SummarySet = "Summary";
+    private const string QuietSet = "Quiet";
+    private readonly List<StunServerAddress> _stun = new();
+    private readonly List<TurnServerAddress> _turn = new();
+    private bool _serverGiven;
+    private TurnCredential _credential = TurnCredential.TelnyxDefault;
+
+    /// <summary>ICE server URLs: stun:, turn: and turns: URIs. Default: the Telnyx WebRTC SDK's six default ICE servers.</summary>
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("Uri", "Urls")]
+    [ValidateNotNull]
+    public string[]? Server { get; set; }
+
+    /// <summary>A TURN user name and password. Default: the Telnyx WebRTC SDK's public default credential.</summary>
+    [Parameter]
+    [Credential]
+    [ValidateNotNull]
+    public PSCredential? Credential { get; set; }
+
+    /// <summary>A TURN REST API shared secret (see Test-TelnyxTurn).</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public SecureString? SharedSecret { get; set; }
+
+    /// <summary>The name part of the -SharedSecret user name. Default: telnyxnet.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Username { get; set; }
+
+    /// <summary>Any (default), IPv4 or IPv6: which interface addresses and server addresses to use.</summary>
+    [Parameter]
+    public AddressFamilyPreference AddressFamily { get; set; } = AddressFamilyPreference.Any;
+
+    /// <summary>The bound on the whole gathering, in seconds (1 to 600). Default 5, the SDK's gathering timeout.</summary>
+    [Parameter]
+    [ValidateRange(1, 600)]
+    public int TimeoutSeconds { get; set; } = 5;
+
+    /// <summary>Writes the a=candidate: SDP lines (strings) instead of candidate objects.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = SdpSet)]
+    public SwitchParameter AsSdp { get; set; }
+
+    /// <summary>Writes one IceGatheringSummary (counts, timings, findings, candidates) instead of the candidates.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = SummarySet)]
+    public SwitchParameter Summary { get; set; }
+
+    /// <summary>Returns only $true when a srflx or relay candidate was gathered, else $false.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = QuietSet)]
+    public SwitchParameter Quiet { get; set; }
+
+    /// <inheritdoc />
+    protected override void BeginProcessing()
+    {
+        var credential = TurnCredentialParameters.Create(Credential, SharedSecret, Username, out var error);
+        if (credential is null)
+        {
+            ThrowTerminatingError(error!);
+        }
+
+        _credential = credential!;
+    }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        foreach (var value in Server ?? Array.Empty<string>())
+        {
+            _serverGiven = true;
+            if (!Add(value, out var message))
+            {
+                WriteError(new ErrorRecord(new ArgumentException(message), ErrorIds.InvalidServer, ErrorCategory.InvalidArgument, value));
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void EndProcessing()
+    {
+        if (!_serverGiven)
+        {
+            foreach (var url in TelnyxEndpoints.DefaultIceServers)
+            {
+                Add(url, out _);
+            }
+        }
+
+        var options = new IceGatheringOptions
+        {
+            StunServers = _stun,
+            TurnServers = _turn,
+            Credential = _credential,
+            AddressFamily = AddressFamily,
+            Timeout = TimeSpan.FromSeconds(TimeoutSeconds),
+        };
+        var streams = ParameterSetName == CandidateSet || ParameterSetName == SdpSet;
+        var summary = RunEngineStreaming<IceCandidate, IceGatheringSummary>(
+            (log, progress, gathered, token) => IceGatheringProbe.RunAsync(options, log, progress, streams ? gathered : null, token),
+            candidate => WriteObject(AsSdp ? candidate.ToSdpLine() : candidate));
+        if (Quiet)
+        {
+            WriteObject(IceGatheringProbe.Passed(summary));
+        }
+        else if (Summary)
+        {
+            WriteObject(summary);
+        }
+    }
+
+    private bool Add(string url, out string? error)
+    {
+        if (!IceServerUri.TryParse(url, out var stun, out var turn, out error))
+        {
+            return false;
+        }
+
+        if (stun != null)
+        {
+            _stun.Add(stun);
+        }
+        else
+        {
+            _turn.Add(turn!);
+        }
+
+        return true;
+    }
+}
