@@ -66,7 +66,7 @@ internal static class IceCommand
             {
                 if (!IceServerUri.TryParse(value, out var s, out var t, out var error))
                 {
-                    Console.Error.WriteLine("telnyxnet: " + error);
+                    Console.Error.WriteLine("telnyxnet: " + error!.Message);
                     usageError = true;
                 }
                 else if (s != null)

@@ -41,13 +41,13 @@ internal static class NatCommand
             var usageError = false;
             foreach (var value in parse.GetValue(server) ?? Array.Empty<string>())
             {
-                if (StunServerAddress.TryParse(value, TransportProtocol.Udp, out var parsed, out var error) && parsed!.Transport == TransportProtocol.Udp)
+                if (StunServerAddress.TryParse(value, TransportProtocol.Udp, explicitTransport: true, out var parsed, out var problem))
                 {
-                    servers.Add(parsed);
+                    servers.Add(parsed!);
                 }
                 else
                 {
-                    Console.Error.WriteLine("telnyxnet: " + (error ?? "'" + value + "' is a STUN-over-TLS server; NAT behaviour is tested over UDP."));
+                    Console.Error.WriteLine("telnyxnet: " + problem!.Message);
                     usageError = true;
                 }
             }

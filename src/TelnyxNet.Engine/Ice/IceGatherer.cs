@@ -220,7 +220,7 @@ internal sealed class IceGatherer
         TurnClient? client = null;
         try
         {
-            client = await TurnConnector.ConnectAsync(server.Transport, remote, server.Host, _options.Credential, _options, b.Address, deadline, _log, cancellationToken).ConfigureAwait(false);
+            client = await TurnConnector.ConnectAsync(server.Transport, remote, server.Host, server.Credential ?? _options.Credential, _options, b.Address, deadline, _log, cancellationToken).ConfigureAwait(false);
             var allocation = await client.AllocateAsync(deadline, cancellationToken).ConfigureAwait(false);
             var mapped = allocation.Mapped ?? client.Transport.LocalEndPoint as IPEndPoint ?? b.EndPoint;
             var ordinal = (b.Ordinal * Math.Max(1, _options.TurnServers.Count)) + index;

@@ -1,3 +1,4 @@
+using TelnyxNet.Engine.Dns;
 using TelnyxNet.Engine.Stun;
 using TelnyxNet.Engine.Transport;
 using TelnyxNet.Engine.Turn;
@@ -15,7 +16,7 @@ public static class IceServerUri
     /// Parses <paramref name="text"/> into a STUN or a TURN server (one of the two is set); false
     /// with a message naming the value when it is not an ICE server URL.
     /// </summary>
-    public static bool TryParse(string? text, out StunServerAddress? stun, out TurnServerAddress? turn, out string? error)
+    public static bool TryParse(string? text, out StunServerAddress? stun, out TurnServerAddress? turn, out ServerInputError? problem)
     {
         stun = null;
         turn = null;
@@ -23,12 +24,12 @@ public static class IceServerUri
         var scheme = input.IndexOf(':') > 0 ? input.Substring(0, input.IndexOf(':')).ToLowerInvariant() : string.Empty;
         if (scheme == "stun")
         {
-            return StunServerAddress.TryParse(input, TransportProtocol.Udp, out stun, out error);
+            return StunServerAddress.TryParse(input, TransportProtocol.Udp, explicitTransport: true, out stun, out problem);
         }
 
         if (scheme == "turn" || scheme == "turns")
         {
-            if (!TurnServerAddress.TryParse(input, null, out var servers, out error))
+            if (!TurnServerAddress.TryParse(input, null, out var servers, out problem))
             {
                 return false;
             }
@@ -37,8 +38,8 @@ public static class IceServerUri
             return true;
         }
 
-        error = "'" + (text ?? string.Empty) + "' is not an ICE server URL: write stun:host[:port], turn:host[:port][?transport=udp|tcp] or turns:host[:port]"
-            + (scheme == "stuns" ? " (browsers gather no candidates from stuns: servers)." : ".");
+        problem = new ServerInputError(ServerInputErrorKind.Invalid, "'" + (text ?? string.Empty) + "' is not an ICE server URL: write stun:host[:port], turn:host[:port][?transport=udp|tcp] or turns:host[:port]"
+            + (scheme == "stuns" ? " (browsers gather no candidates from stuns: servers)." : "."));
         return false;
     }
 }

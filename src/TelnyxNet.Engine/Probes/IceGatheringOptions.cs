@@ -21,7 +21,7 @@ public sealed class IceGatheringOptions : ProbeOptions
     /// <summary>TURN servers and transports, for relay candidates.</summary>
     public IReadOnlyList<TurnServerAddress> TurnServers { get; init; } = Array.Empty<TurnServerAddress>();
 
-    /// <summary>The TURN credential; <see cref="TurnCredential.TelnyxDefault"/> unless the user gives one.</summary>
+    /// <summary>The TURN credential of servers without their own (<see cref="TurnServerAddress.Credential"/>, from an iceServers entry); <see cref="TurnCredential.TelnyxDefault"/> unless the user gives one.</summary>
     public TurnCredential Credential { get; init; } = TurnCredential.TelnyxDefault;
 
     /// <summary>How long deleting each allocation may take after its relay candidate is gathered. Default 2 s.</summary>

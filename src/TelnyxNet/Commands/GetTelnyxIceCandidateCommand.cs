@@ -29,11 +29,16 @@ public sealed class GetTelnyxIceCandidateCommand : AsyncCmdlet
     private bool _serverGiven;
     private TurnCredential _credential = TurnCredential.TelnyxDefault;
 
-    /// <summary>ICE server URLs: stun:, turn: and turns: URIs. Default: the Telnyx WebRTC SDK's six default ICE servers.</summary>
-    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    /// <summary>
+    /// ICE server URLs (stun:, turn: and turns: URIs) or WebRTC iceServers entries (their URLs,
+    /// the TURN ones with the entry's own username and credential). Default: the Telnyx WebRTC
+    /// SDK's six default ICE servers.
+    /// </summary>
+    [Parameter(Position = 0, ValueFromPipeline = true)]
     [Alias("Uri", "Urls")]
     [ValidateNotNull]
-    public string[]? Server { get; set; }
+    [ArgumentCompleter(typeof(ServerCompleter))]
+    public object[]? Server { get; set; }
 
     /// <summary>A TURN user name and password. Default: the Telnyx WebRTC SDK's public default credential.</summary>
     [Parameter]
@@ -87,12 +92,16 @@ public sealed class GetTelnyxIceCandidateCommand : AsyncCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        foreach (var value in Server ?? Array.Empty<string>())
+        foreach (var argument in (Server ?? Array.Empty<object>()).Select(ServerArgument.Read).OfType<ServerArgument>())
         {
             _serverGiven = true;
-            if (!Add(value, out var message))
+            var own = argument.HasCredential ? TurnCredential.FromIceServer(argument.Username!, argument.SecurePassword()) : null;
+            foreach (var url in argument.Urls)
             {
-                WriteError(new ErrorRecord(new ArgumentException(message), ErrorIds.InvalidServer, ErrorCategory.InvalidArgument, value));
+                if (!Add(url, own, out var problem))
+                {
+                    WriteError(ServerErrors.Record(problem!, argument.Target));
+                }
             }
         }
     }
@@ -104,7 +113,7 @@ public sealed class GetTelnyxIceCandidateCommand : AsyncCmdlet
         {
             foreach (var url in TelnyxEndpoints.DefaultIceServers)
             {
-                Add(url, out _);
+                Add(url, null, out _);
             }
         }
 
@@ -130,9 +139,9 @@ public sealed class GetTelnyxIceCandidateCommand : AsyncCmdlet
         }
     }
 
-    private bool Add(string url, out string? error)
+    private bool Add(string url, TurnCredential? own, out ServerInputError? problem)
     {
-        if (!IceServerUri.TryParse(url, out var stun, out var turn, out error))
+        if (!IceServerUri.TryParse(url, out var stun, out var turn, out problem))
         {
             return false;
         }
@@ -143,7 +152,7 @@ public sealed class GetTelnyxIceCandidateCommand : AsyncCmdlet
         }
         else
         {
-            _turn.Add(turn!);
+            _turn.Add(own is null ? turn! : turn!.WithCredential(own));
         }
 
         return true;

@@ -21,11 +21,16 @@ public sealed class GetTelnyxNatBehaviorCommand : AsyncCmdlet
     private readonly List<StunServerAddress> _servers = new();
     private bool _serverGiven;
 
-    /// <summary>STUN servers: host, host:port, [IPv6]:port or stun: URIs. The first is asked for RFC 5780; the second is the other destination of the two-server comparison. Default: stun.telnyx.com:3478 and stun.l.google.com:19302.</summary>
-    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("ComputerName", "Uri", "Urls")]
+    /// <summary>
+    /// STUN servers: host, host:port, [IPv6]:port or stun: URIs; WebRTC iceServers entries (their
+    /// stun: URLs); objects with Server and Port. The first is asked for RFC 5780; the second is the
+    /// other destination of the two-server comparison. Default: stun.telnyx.com:3478 and stun.l.google.com:19302.
+    /// </summary>
+    [Parameter(Position = 0, ValueFromPipeline = true)]
+    [Alias("Uri", "Urls")]
     [ValidateNotNull]
-    public string[]? Server { get; set; }
+    [ArgumentCompleter(typeof(ServerCompleter))]
+    public object[]? Server { get; set; }
 
     /// <summary>Any (default), IPv4 or IPv6: which resolved addresses to test.</summary>
     [Parameter]
@@ -52,16 +57,25 @@ public sealed class GetTelnyxNatBehaviorCommand : AsyncCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        foreach (var value in Server ?? Array.Empty<string>())
+        foreach (var argument in (Server ?? Array.Empty<object>()).Select(ServerArgument.Read).OfType<ServerArgument>())
         {
             _serverGiven = true;
-            if (StunServerAddress.TryParse(value, TransportProtocol.Udp, out var server, out var error) && server!.Transport == TransportProtocol.Udp)
+            foreach (var url in argument.Urls)
             {
-                _servers.Add(server);
-                continue;
-            }
+                if (argument.FromIceServer && url.StartsWith("turn", StringComparison.OrdinalIgnoreCase))
+                {
+                    WriteVerbose("'" + url + "' is a TURN URL: Test-TelnyxTurn tests it.");
+                    continue;
+                }
 
-            WriteError(new ErrorRecord(new ArgumentException(error ?? "'" + value + "' is a STUN-over-TLS server; NAT behaviour is tested over UDP."), ErrorIds.InvalidServer, ErrorCategory.InvalidArgument, value));
+                if (StunServerAddress.TryParse(url, TransportProtocol.Udp, explicitTransport: true, out var server, out var problem))
+                {
+                    _servers.Add(server!);
+                    continue;
+                }
+
+                WriteError(ServerErrors.Record(problem!, argument.Target));
+            }
         }
     }
 

@@ -45,7 +45,7 @@ internal static class IceHarness
         var turn = new List<TurnServerAddress>();
         foreach (var server in servers)
         {
-            Assert.True(IceServerUri.TryParse(server, out var s, out var t, out var error), error);
+            Assert.True(IceServerUri.TryParse(server, out var s, out var t, out var error), error?.Message);
             if (s != null)
             {
                 stun.Add(s);
