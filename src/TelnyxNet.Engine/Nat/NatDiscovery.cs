@@ -24,7 +24,8 @@ internal sealed class NatDiscovery
     private const string Activity = "Testing NAT behaviour";
     private readonly NatBehaviorOptions _options;
     private readonly IEngineLog _log;
-    private readonly List<NatEvidence> _evidence = new();
+    private readonly List<(int Order, NatEvidence Evidence)> _evidence = new();
+    private int _started;
     private readonly List<StunUdpClient> _clients = new();
     private TimeSpan _deadline;
 
@@ -63,7 +64,7 @@ internal sealed class NatDiscovery
 
         lock (_evidence)
         {
-            result.Evidence = _evidence.ToList();
+            result.Evidence = _evidence.OrderBy(e => e.Order).Select(e => e.Evidence).ToList();
         }
 
         return result;
@@ -350,6 +351,7 @@ internal sealed class NatDiscovery
     /// <summary>Sends a Binding request (with <paramref name="attributes"/>) and records what came back; never throws but for cancellation.</summary>
     private async Task<NatAnswer> AskAsync(StunUdpClient client, string test, IPEndPoint to, IPEndPoint? answerFrom, TimeSpan wait, CancellationToken cancellationToken, params StunAttribute[] attributes)
     {
+        var order = Interlocked.Increment(ref _started);
         var target = Format(to) + string.Concat(attributes.OfType<StunChangeRequestAttribute>().Select(c => " CHANGE-REQUEST " + (c.ChangeIp ? "ip+port" : "port")));
         NatAnswer answer;
         try
@@ -362,17 +364,21 @@ internal sealed class NatDiscovery
             answer = NatAnswer.Failed(ex);
         }
 
-        Record(test, target, answer.Answered ? "Answered" : answer.Silent ? "NoAnswer" : "Failed", answer.Mapped, answer.Source, answer.Failure?.Message ?? string.Empty);
+        Record(order, test, target, answer.Answered ? "Answered" : answer.Silent ? "NoAnswer" : "Failed", answer.Mapped, answer.Source, answer.Failure?.Message ?? string.Empty);
         return answer;
     }
 
-    private void Record(string test, string target, string outcome, IPEndPoint? mapped, IPEndPoint? source, string note)
+    private void Record(string test, string target, string outcome, IPEndPoint? mapped, IPEndPoint? source, string note) =>
+        Record(Interlocked.Increment(ref _started), test, target, outcome, mapped, source, note);
+
+    /// <summary>Adds evidence in the order its test was started (<paramref name="order"/>), whatever order the answers came in.</summary>
+    private void Record(int order, string test, string target, string outcome, IPEndPoint? mapped, IPEndPoint? source, string note)
     {
         var evidence = new NatEvidence(test, target, outcome, mapped is null ? string.Empty : Format(mapped), source is null ? string.Empty : Format(source), note);
         _log.Verbose(evidence.ToString());
         lock (_evidence)
         {
-            _evidence.Add(evidence);
+            _evidence.Add((order, evidence));
         }
     }
 

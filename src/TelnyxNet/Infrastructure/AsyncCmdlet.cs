@@ -12,6 +12,8 @@ namespace TelnyxNet.Infrastructure;
 /// </summary>
 public abstract class AsyncCmdlet : PSCmdlet, IDisposable
 {
+    /// <summary>How long a stopped pipeline waits for the cancelled work's cleanup.</summary>
+    private static readonly TimeSpan CleanupLimit = TimeSpan.FromSeconds(5);
     private readonly CancellationTokenSource _stop = new();
     private int _progressId;
 
@@ -45,9 +47,25 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
         var progress = new QueueProgress(queue, this, Interlocked.Increment(ref _progressId));
         var task = Task.Run(() => start(log, progress, queue));
         task.ContinueWith(_ => queue.CompleteAdding(), TaskScheduler.Default);
-        foreach (var write in queue.GetConsumingEnumerable())
+        var drained = false;
+        try
         {
-            write();
+            foreach (var write in queue.GetConsumingEnumerable())
+            {
+                write();
+            }
+
+            drained = true;
+        }
+        finally
+        {
+            if (!drained)
+            {
+                // A write threw (Select-Object -First stops the pipeline from downstream): cancel
+                // the work and give it its bounded cleanup (deleting TURN allocations) before leaving.
+                _stop.Cancel();
+                ((IAsyncResult)task).AsyncWaitHandle.WaitOne(CleanupLimit);
+            }
         }
 
         progress.CloseBar();
