@@ -27,7 +27,7 @@
                              'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/telnyxnet/TelnyxNet'
             LicenseUri   = 'https://github.com/telnyxnet/TelnyxNet/blob/main/LICENSE'
-            ReleaseNotes = 'Test-TelnyxStun: STUN binding checks (RFC 8489) over UDP, TCP and TLS with exact failure reasons. Test-TelnyxTurn: TURN allocation and relay checks (RFC 8656) with the default, a user or a shared-secret credential. Get-TelnyxIceCandidate: ICE candidates gathered as a browser would, with the SDK's ICE findings. Get-TelnyxNatBehavior: RFC 5780 NAT behaviour discovery. See CHANGELOG.md.'
+            ReleaseNotes = 'Test-TelnyxStun: STUN binding checks (RFC 8489) over UDP, TCP and TLS with exact failure reasons. Test-TelnyxTurn: TURN allocation and relay checks (RFC 8656) with the default, a user or a shared-secret credential. Get-TelnyxIceCandidate: ICE candidates gathered as a browser would, with the Telnyx SDK ICE codes. Get-TelnyxNatBehavior: RFC 5780 NAT behaviour discovery. See CHANGELOG.md.'
         }
     }
 }

@@ -155,22 +155,8 @@ internal sealed class IceGatherer
         };
     }
 
-    private async Task GatherSrflxAsync(StunServerAddress server, int index, IceServerReport report, IReadOnlyList<IceBase> bases, TimeSpan deadline, CancellationToken cancellationToken)
-    {
-        var addresses = await ResolveAsync(server.Host, report, deadline, cancellationToken).ConfigureAwait(false);
-        var attempts = new List<Task>();
-        foreach (var b in bases)
-        {
-            var address = addresses.FirstOrDefault(a => AddressClassification.IsIPv6(a) == b.IsIPv6);
-            if (address != null)
-            {
-                attempts.Add(BindAsync(b, server, new IPEndPoint(address, server.Port), index, report, deadline, cancellationToken));
-            }
-        }
-
-        report.NoBaseOfItsFamily = addresses.Count > 0 && attempts.Count == 0;
-        await Task.WhenAll(attempts).ConfigureAwait(false);
-    }
+    private Task GatherSrflxAsync(StunServerAddress server, int index, IceServerReport report, IReadOnlyList<IceBase> bases, TimeSpan deadline, CancellationToken cancellationToken) =>
+        FromEveryBaseAsync(server.Host, server.Port, report, bases, deadline, (b, remote) => BindAsync(b, server, remote, index, report, deadline, cancellationToken), cancellationToken);
 
     private async Task BindAsync(IceBase b, StunServerAddress server, IPEndPoint remote, int index, IceServerReport report, TimeSpan deadline, CancellationToken cancellationToken)
     {
@@ -198,16 +184,20 @@ internal sealed class IceGatherer
         }
     }
 
-    private async Task GatherRelayAsync(TurnServerAddress server, int index, IceServerReport report, IReadOnlyList<IceBase> bases, TimeSpan deadline, CancellationToken cancellationToken)
+    private Task GatherRelayAsync(TurnServerAddress server, int index, IceServerReport report, IReadOnlyList<IceBase> bases, TimeSpan deadline, CancellationToken cancellationToken) =>
+        FromEveryBaseAsync(server.Host, server.Port, report, bases, deadline, (b, remote) => AllocateAsync(b, server, remote, index, report, deadline, cancellationToken), cancellationToken);
+
+    /// <summary>Resolves a server and runs <paramref name="attempt"/> from every base, each to the server's first address of the base's family.</summary>
+    private async Task FromEveryBaseAsync(string host, int port, IceServerReport report, IReadOnlyList<IceBase> bases, TimeSpan deadline, Func<IceBase, IPEndPoint, Task> attempt, CancellationToken cancellationToken)
     {
-        var addresses = await ResolveAsync(server.Host, report, deadline, cancellationToken).ConfigureAwait(false);
+        var addresses = await ResolveAsync(host, report, deadline, cancellationToken).ConfigureAwait(false);
         var attempts = new List<Task>();
         foreach (var b in bases)
         {
             var address = addresses.FirstOrDefault(a => AddressClassification.IsIPv6(a) == b.IsIPv6);
             if (address != null)
             {
-                attempts.Add(AllocateAsync(b, server, new IPEndPoint(address, server.Port), index, report, deadline, cancellationToken));
+                attempts.Add(attempt(b, new IPEndPoint(address, port)));
             }
         }
 

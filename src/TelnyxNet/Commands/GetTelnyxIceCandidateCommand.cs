@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using System.Security;
 using TelnyxNet.Engine.Diagnosis;
 using TelnyxNet.Engine.Dns;
 using TelnyxNet.Engine.Ice;
@@ -18,7 +17,7 @@ namespace TelnyxNet.Commands;
 [OutputType(typeof(string), ParameterSetName = new[] { SdpSet })]
 [OutputType(typeof(IceGatheringSummary), ParameterSetName = new[] { SummarySet })]
 [OutputType(typeof(bool), ParameterSetName = new[] { QuietSet })]
-public sealed class GetTelnyxIceCandidateCommand : AsyncCmdlet
+public sealed class GetTelnyxIceCandidateCommand : TurnCredentialCmdlet
 {
     private const string CandidateSet = "Candidate";
     private const string SdpSet = "Sdp";
@@ -27,7 +26,6 @@ public sealed class GetTelnyxIceCandidateCommand : AsyncCmdlet
     private readonly List<StunServerAddress> _stun = new();
     private readonly List<TurnServerAddress> _turn = new();
     private bool _serverGiven;
-    private TurnCredential _credential = TurnCredential.TelnyxDefault;
 
     /// <summary>
     /// ICE server URLs (stun:, turn: and turns: URIs) or WebRTC iceServers entries (their URLs,
@@ -39,22 +37,6 @@ public sealed class GetTelnyxIceCandidateCommand : AsyncCmdlet
     [ValidateNotNull]
     [ArgumentCompleter(typeof(ServerCompleter))]
     public object[]? Server { get; set; }
-
-    /// <summary>A TURN user name and password. Default: the Telnyx WebRTC SDK's public default credential.</summary>
-    [Parameter]
-    [Credential]
-    [ValidateNotNull]
-    public PSCredential? Credential { get; set; }
-
-    /// <summary>A TURN REST API shared secret (see Test-TelnyxTurn).</summary>
-    [Parameter]
-    [ValidateNotNull]
-    public SecureString? SharedSecret { get; set; }
-
-    /// <summary>The name part of the -SharedSecret user name. Default: telnyxnet.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? Username { get; set; }
 
     /// <summary>Any (default), IPv4 or IPv6: which interface addresses and server addresses to use.</summary>
     [Parameter]
@@ -76,18 +58,6 @@ public sealed class GetTelnyxIceCandidateCommand : AsyncCmdlet
     /// <summary>Returns only $true when a srflx or relay candidate was gathered, else $false.</summary>
     [Parameter(Mandatory = true, ParameterSetName = QuietSet)]
     public SwitchParameter Quiet { get; set; }
-
-    /// <inheritdoc />
-    protected override void BeginProcessing()
-    {
-        var credential = TurnCredentialParameters.Create(Credential, SharedSecret, Username, out var error);
-        if (credential is null)
-        {
-            ThrowTerminatingError(error!);
-        }
-
-        _credential = credential!;
-    }
 
     /// <inheritdoc />
     protected override void ProcessRecord()
@@ -121,7 +91,7 @@ public sealed class GetTelnyxIceCandidateCommand : AsyncCmdlet
         {
             StunServers = _stun,
             TurnServers = _turn,
-            Credential = _credential,
+            Credential = TurnCredential,
             AddressFamily = AddressFamily,
             Timeout = TimeSpan.FromSeconds(TimeoutSeconds),
         };

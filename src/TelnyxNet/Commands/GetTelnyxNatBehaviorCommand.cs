@@ -55,29 +55,8 @@ public sealed class GetTelnyxNatBehaviorCommand : AsyncCmdlet
     public SwitchParameter Quiet { get; set; }
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        foreach (var argument in (Server ?? Array.Empty<object>()).Select(ServerArgument.Read).OfType<ServerArgument>())
-        {
-            _serverGiven = true;
-            foreach (var url in argument.Urls)
-            {
-                if (argument.FromIceServer && url.StartsWith("turn", StringComparison.OrdinalIgnoreCase))
-                {
-                    WriteVerbose("'" + url + "' is a TURN URL: Test-TelnyxTurn tests it.");
-                    continue;
-                }
-
-                if (StunServerAddress.TryParse(url, TransportProtocol.Udp, explicitTransport: true, out var server, out var problem))
-                {
-                    _servers.Add(server!);
-                    continue;
-                }
-
-                WriteError(ServerErrors.Record(problem!, argument.Target));
-            }
-        }
-    }
+    protected override void ProcessRecord() =>
+        _serverGiven |= StunServerArguments.Read(this, Server, TransportProtocol.Udp, explicitTransport: true, _servers);
 
     /// <inheritdoc />
     protected override void EndProcessing()
