@@ -233,6 +233,33 @@ public sealed class IceGatheringTests
         Assert.NotEqual("None", run.Summary.Servers[0].FailureReason);
     }
 
+    [Theory]
+    [InlineData("silent-after-accept")]
+    [InlineData("http")]
+    [InlineData("endless-garbage")]
+    public async Task Never_makes_a_relay_candidate_from_a_TCP_server_that_is_not_TURN(string kind)
+    {
+        var answer = kind switch
+        {
+            "silent-after-accept" => Array.Empty<byte>(),
+            "http" => System.Text.Encoding.ASCII.GetBytes("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"),
+            _ => Enumerable.Repeat((byte)0xFF, 64 * 1024).ToArray(),
+        };
+        using var tcp = new LoopbackTcpServer(answer);
+        var watch = Stopwatch.StartNew();
+
+        var run = await IceHarness.RunAsync(IceHarness.Options(new FixedInterfaces(IceHarness.Ethernet), new[] { "turn:" + tcp.Server + "?transport=tcp" }, Timeout));
+
+        Assert.True(watch.Elapsed < Timeout + Grace, "took " + watch.Elapsed);
+        Assert.Empty(run.OfType("relay"));
+        var report = Assert.Single(run.Summary.Servers);
+
+        // "HT" (0x4854) reads as the header of a ChannelData frame on channel 0x4854 with 21,584 bytes to come (RFC 8656 §12.5), so the stream reader waits for them until the bound.
+        Assert.Equal(kind == "endless-garbage" ? "ProtocolError" : "Timeout", report.FailureReason);
+        Assert.Contains(kind == "endless-garbage" ? "ice_server_failed" : "ice_server_no_candidates", run.Codes);
+        Assert.True(tcp.Accepted >= 1);
+    }
+
     [Fact]
     public async Task Ends_at_once_when_cancelled()
     {
