@@ -14,6 +14,8 @@ internal static class AdapterClassification
         new AdapterRule(AdapterKind.Loopback, AdapterField.OsType, "^Loopback$", "the system reports a loopback interface"),
         new AdapterRule(AdapterKind.Loopback, AdapterField.Name, @"^lo\d*$", "loopback"),
 
+        new AdapterRule(AdapterKind.Unknown, AdapterField.Description, "Teredo|ISATAP|6to4|IP-HTTPS", "an IPv6 transition tunnel of the system, not a VPN"),
+
         new AdapterRule(AdapterKind.Vpn, AdapterField.Description, @"TAP-Win(dows|32)|\bTAP\b.*OpenVPN|OpenVPN", "OpenVPN's TAP-Windows or data-channel adapter"),
         new AdapterRule(AdapterKind.Vpn, AdapterField.Description, "Wintun", "Wintun, the tunnel of WireGuard and OpenVPN on Windows"),
         new AdapterRule(AdapterKind.Vpn, AdapterField.Description, "WireGuard|NordLynx", "WireGuard"),
@@ -41,7 +43,7 @@ internal static class AdapterClassification
         new AdapterRule(AdapterKind.Physical, AdapterField.Name, "^(eth|en|wl|wlan|ww|wwan)[0-9a-z]*$", "an Ethernet, Wi-Fi or cellular interface name"),
     };
 
-    /// <summary>The kind of <paramref name="adapter"/> and the rule that said so (null for <see cref="AdapterKind.Unknown"/>).</summary>
+    /// <summary>The kind of <paramref name="adapter"/> and the rule that said so (null when no rule matched).</summary>
     public static (AdapterKind Kind, AdapterRule? Rule) Classify(LocalInterface adapter)
     {
         if (adapter is null)

@@ -56,7 +56,7 @@ public sealed class IceCandidate
     /// <summary>Physical, Vpn, ContainerBridge, VirtualSwitch, Loopback or Unknown.</summary>
     public string AdapterKind => AdapterKindValue.ToString();
 
-    /// <summary>The classification rule that decided <see cref="AdapterKind"/> (empty for Unknown).</summary>
+    /// <summary>The classification rule that decided <see cref="AdapterKind"/> (empty when no rule matched).</summary>
     public string AdapterRule { get; internal set; } = string.Empty;
 
     /// <summary>The class of <see cref="Address"/>: Global, Private, Cgnat, LinkLocal, Ula or Loopback.</summary>

@@ -41,6 +41,7 @@ public sealed class AdapterClassificationTests
         { "virbr0", "virbr0", "Ethernet", "VirtualSwitch", "name" },
         { "vmnet8", "vmnet8", "Ethernet", "VirtualSwitch", "name" },
         { "sit0", "sit0", "Unknown", "Unknown", "" },
+        { "Teredo Tunneling Pseudo-Interface", "Teredo Tunneling Pseudo-Interface", "Tunnel", "Unknown", "description" },
     };
 
     [Theory]
