@@ -35,4 +35,15 @@ public sealed class FindingCodesIceNatTests
     [Fact]
     public void Registers_no_other_ICE_or_NAT_code() =>
         Assert.Equal(16, FindingCodes.All.Count(c => c.Source is "ice" or "nat"));
+
+    [Fact]
+    public void ICE_findings_set_the_verdict_as_the_SDK_does_and_warnings_never_do()
+    {
+        var none = Array.Empty<string>();
+        Assert.Equal(ReadinessVerdict.Inconclusive, VerdictRules.Decide(new[] { FindingCodes.IceNoCandidates.With("none") }, none));
+        Assert.Equal(ReadinessVerdict.Degraded, VerdictRules.Decide(new[] { FindingCodes.IceOnlyHostCandidates.With("host only"), FindingCodes.IceVpnDetected.With("vpn", "utun3") }, none));
+        Assert.Equal(ReadinessVerdict.Degraded, VerdictRules.Decide(new[] { FindingCodes.IceTurnRequired.With("relay only"), FindingCodes.IceUdpBlocked.With("udp") }, none));
+        Assert.Equal(ReadinessVerdict.Ready, VerdictRules.Decide(new[] { FindingCodes.IceMultipleInterfaces.With("2"), FindingCodes.IceNoIpv6.With("v4"), FindingCodes.IceContainerBridge.With("docker0"), FindingCodes.IceCgnat.With("100.64.0.1"), FindingCodes.NatNoHairpinning.With("no") }, none));
+        Assert.Equal(ReadinessVerdict.Degraded, VerdictRules.Decide(new[] { FindingCodes.NatSymmetric.With("symmetric") }, none));
+    }
 }
