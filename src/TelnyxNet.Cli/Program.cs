@@ -9,6 +9,8 @@ var root = new RootCommand(
     StunCommand.Create(),
     TurnCommand.Create(),
     SipCommand.Create(),
+    IceCommand.Create(),
+    NatCommand.Create(),
 };
 
 var parsed = root.Parse(args);

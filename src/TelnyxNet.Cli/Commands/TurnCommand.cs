@@ -98,8 +98,8 @@ internal static class TurnCommand
         return command;
     }
 
-    /// <summary>The credential the options ask for; null with <paramref name="error"/> when its secret is missing or it is not valid.</summary>
-    private static TurnCredential? Credential(string? username, bool sharedSecret, out string? error)
+    /// <summary>The credential --username and --shared-secret ask for (turn and ice alike); null with <paramref name="error"/> when its secret is missing or it is not valid.</summary>
+    internal static TurnCredential? Credential(string? username, bool sharedSecret, out string? error)
     {
         error = null;
         if (!sharedSecret && username is null)

@@ -36,6 +36,9 @@ public abstract class ProbeOptions
     /// <summary>Opens the UDP socket for one server address.</summary>
     public Func<IPEndPoint, IDatagramSocket> OpenDatagramSocket { get; init; } = ConnectedUdpSocket.Connect;
 
+    /// <summary>Opens an unconnected UDP socket bound to a local address (port 0: ephemeral), for probes that talk to several servers from one local port (ICE, NAT behaviour).</summary>
+    public Func<IPEndPoint, IDatagramSocket> OpenBoundDatagramSocket { get; init; } = UnconnectedUdpSocket.Open;
+
     /// <summary>Throws <see cref="ArgumentException"/> when a value is missing or out of range.</summary>
     public virtual void Validate()
     {
@@ -44,9 +47,9 @@ public abstract class ProbeOptions
             throw new ArgumentOutOfRangeException(nameof(Timeout), Timeout, "The timeout must be above zero and at most 10 minutes.");
         }
 
-        if (Resolver is null || Clock is null || Retransmission is null || OpenDatagramSocket is null || OpenStreamSocket is null)
+        if (Resolver is null || Clock is null || Retransmission is null || OpenDatagramSocket is null || OpenStreamSocket is null || OpenBoundDatagramSocket is null)
         {
-            throw new ArgumentException("Resolver, Clock, Retransmission, OpenDatagramSocket and OpenStreamSocket must not be null.");
+            throw new ArgumentException("Resolver, Clock, Retransmission, OpenDatagramSocket, OpenBoundDatagramSocket and OpenStreamSocket must not be null.");
         }
     }
 }

@@ -151,25 +151,18 @@ public static class StunBindingProbe
     private static void Accept(StunTransactionOutcome outcome, StunBindingResult result, Tally tally, IEngineLog log)
     {
         var response = outcome.Response;
-        if (response.Method != StunMethod.Binding || response.Class == StunClass.Request || response.Class == StunClass.Indication)
-        {
-            throw new ProbeException(FailureReason.ProtocolError, "Unexpected " + response.Method + " " + response.Class + " in answer to a Binding request.");
-        }
-
-        if (response.UnknownComprehensionRequired.Count > 0)
-        {
-            throw new ProbeException(FailureReason.ProtocolError, "The response carries comprehension-required attribute(s) this client does not know: " + string.Join(", ", response.UnknownComprehensionRequired.Select(StunAttributeRegistry.NameOf)) + ".");
-        }
-
         result.ServerSoftware = response.Software ?? result.ServerSoftware;
-        if (response.Class == StunClass.ErrorResponse)
+        IPEndPoint mapped;
+        try
         {
-            var error = response.Error;
-            result.ErrorCode = error?.Code;
-            throw new ProbeException(FailureReason.ErrorResponse, "The server answered with STUN error " + (error is null ? "(no ERROR-CODE)" : error.Code + " " + error.Reason) + ".");
+            mapped = BindingResponse.MappedEndPoint(response);
+        }
+        catch (ProbeException ex)
+        {
+            result.ErrorCode = ex.ErrorCode ?? result.ErrorCode;
+            throw;
         }
 
-        var mapped = response.MappedEndPoint ?? throw new ProbeException(FailureReason.ProtocolError, "The Binding success response carries no XOR-MAPPED-ADDRESS or MAPPED-ADDRESS.");
         tally.Received++;
         tally.RoundTrips.Add(outcome.RoundTripTime.TotalMilliseconds);
         result.MappedAddress = mapped.Address.ToString();
@@ -230,7 +223,7 @@ public static class StunBindingProbe
         }
     }
 
-    private static byte[] NewBindingRequest() => new StunMessageBuilder(StunMethod.Binding, StunClass.Request).Encode();
+    private static byte[] NewBindingRequest() => BindingResponse.Request();
 
     private static double Round(double ms) => Math.Round(ms, 3);
 

@@ -149,32 +149,8 @@ public static class TurnAllocationProbe
         return result;
     }
 
-    private static async Task<TurnClient> ConnectAsync(TurnServerAddress server, IPEndPoint remote, string tlsHost, TurnAllocationOptions options, TimeSpan deadline, IEngineLog log, CancellationToken cancellationToken)
-    {
-        var transport = server.Transport;
-        ITurnTransport connection;
-        if (transport == TransportProtocol.Udp)
-        {
-            IDatagramSocket socket;
-            try
-            {
-                socket = options.OpenDatagramSocket(remote);
-            }
-            catch (SocketException ex)
-            {
-                throw SocketErrors.Classify(ex, "UDP to " + remote);
-            }
-
-            connection = new UdpTurnTransport(new StunUdpClient(socket, options.Clock, log), remote, options.Retransmission);
-        }
-        else
-        {
-            var stream = await StunStreamClient.ConnectAsync(options.OpenStreamSocket(remote.AddressFamily), remote, transport, tlsHost, options.CertificateValidation, ProbeFanOut.Remaining(options, deadline), options.Clock, log, cancellationToken).ConfigureAwait(false);
-            connection = new StreamTurnTransport(stream, remote, transport);
-        }
-
-        return new TurnClient(connection, CredentialOf(server, options), options.Clock, log);
-    }
+    private static Task<TurnClient> ConnectAsync(TurnServerAddress server, IPEndPoint remote, string tlsHost, TurnAllocationOptions options, TimeSpan deadline, IEngineLog log, CancellationToken cancellationToken) =>
+        TurnConnector.ConnectAsync(server.Transport, remote, tlsHost, CredentialOf(server, options), options, null, deadline, log, cancellationToken);
 
     private static void Describe(TurnAllocationResult result, TurnClient client)
     {

@@ -66,7 +66,16 @@ public sealed class StunUdpClient : IDisposable
     /// <see cref="ProbeException"/> (timeout, refused, unreachable, malformed response) or
     /// <see cref="OperationCanceledException"/>.
     /// </summary>
-    public async Task<StunTransactionOutcome> ExecuteAsync(byte[] request, EndPoint remote, RetransmissionPolicy policy, TimeSpan timeout, CancellationToken cancellationToken)
+    public Task<StunTransactionOutcome> ExecuteAsync(byte[] request, EndPoint remote, RetransmissionPolicy policy, TimeSpan timeout, CancellationToken cancellationToken) =>
+        ExecuteAsync(request, remote, remote, policy, timeout, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ExecuteAsync(byte[], EndPoint, RetransmissionPolicy, TimeSpan, CancellationToken)"/>,
+    /// accepting the response from <paramref name="answerFrom"/> instead of <paramref name="remote"/>,
+    /// or from anywhere when it is null: for RFC 5780 CHANGE-REQUEST, where the server answers from
+    /// its other address, and the caller checks the outcome's <see cref="StunTransactionOutcome.Source"/>.
+    /// </summary>
+    public async Task<StunTransactionOutcome> ExecuteAsync(byte[] request, EndPoint remote, EndPoint? answerFrom, RetransmissionPolicy policy, TimeSpan timeout, CancellationToken cancellationToken)
     {
         if (request is null || request.Length < StunMessage.HeaderLength)
         {
@@ -80,7 +89,7 @@ public sealed class StunUdpClient : IDisposable
 
         ThrowIfDisposed();
         var id = TransactionId.FromBytes(request, 8);
-        var receipt = Transactions.Register(id, remote);
+        var receipt = Transactions.Register(id, answerFrom);
         try
         {
             ThrowIfDisposed();

@@ -54,35 +54,8 @@ public sealed class TestTelnyxStunCommand : AsyncCmdlet
     public SwitchParameter Quiet { get; set; }
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        if (Server is null)
-        {
-            return;
-        }
-
-        var explicitTransport = MyInvocation.BoundParameters.ContainsKey(nameof(Transport));
-        foreach (var argument in Server.Select(ServerArgument.Read).OfType<ServerArgument>())
-        {
-            _serverGiven = true;
-            foreach (var url in argument.Urls)
-            {
-                if (argument.FromIceServer && url.StartsWith("turn", StringComparison.OrdinalIgnoreCase))
-                {
-                    WriteVerbose("'" + url + "' is a TURN URL: Test-TelnyxTurn tests it.");
-                    continue;
-                }
-
-                if (StunServerAddress.TryParse(url, Transport, explicitTransport, out var server, out var problem))
-                {
-                    _servers.Add(server!);
-                    continue;
-                }
-
-                WriteError(ServerErrors.Record(problem!, argument.Target));
-            }
-        }
-    }
+    protected override void ProcessRecord() =>
+        _serverGiven |= StunServerArguments.Read(this, Server, Transport, MyInvocation.BoundParameters.ContainsKey(nameof(Transport)), _servers);
 
     /// <inheritdoc />
     protected override void EndProcessing()

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using System.Security;
 using TelnyxNet.Engine.Diagnosis;
 using TelnyxNet.Engine.Dns;
 using TelnyxNet.Engine.Probes;
@@ -15,13 +14,12 @@ namespace TelnyxNet.Commands;
 [Cmdlet(VerbsDiagnostic.Test, "TelnyxTurn", DefaultParameterSetName = ResultSet)]
 [OutputType(typeof(TurnAllocationResult), ParameterSetName = new[] { ResultSet })]
 [OutputType(typeof(bool), ParameterSetName = new[] { QuietSet })]
-public sealed class TestTelnyxTurnCommand : AsyncCmdlet
+public sealed class TestTelnyxTurnCommand : TurnCredentialCmdlet
 {
     private const string ResultSet = "Result";
     private const string QuietSet = "Quiet";
     private readonly List<TurnServerAddress> _servers = new();
     private bool _serverGiven;
-    private TurnCredential _credential = TurnCredential.TelnyxDefault;
 
     /// <summary>
     /// Servers: turn:/turns: URIs (RFC 7065), host, host:port or [IPv6]:port; WebRTC iceServers
@@ -39,22 +37,6 @@ public sealed class TestTelnyxTurnCommand : AsyncCmdlet
     [ValidateNotNullOrEmpty]
     public TransportProtocol[]? Transport { get; set; }
 
-    /// <summary>A TURN user name and password. Default: the Telnyx WebRTC SDK's public default credential.</summary>
-    [Parameter]
-    [Credential]
-    [ValidateNotNull]
-    public PSCredential? Credential { get; set; }
-
-    /// <summary>A TURN REST API shared secret: the user name is "expiry:Username" (valid 1 hour), the password base64(HMAC-SHA1(secret, user name)).</summary>
-    [Parameter]
-    [ValidateNotNull]
-    public SecureString? SharedSecret { get; set; }
-
-    /// <summary>The name part of the -SharedSecret user name. Default: telnyxnet.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? Username { get; set; }
-
     /// <summary>Any (default), IPv4 or IPv6: which resolved addresses to test.</summary>
     [Parameter]
     public AddressFamilyPreference AddressFamily { get; set; } = AddressFamilyPreference.Any;
@@ -71,31 +53,6 @@ public sealed class TestTelnyxTurnCommand : AsyncCmdlet
     /// <summary>Returns only $true when at least one transport relayed successfully, else $false.</summary>
     [Parameter(Mandatory = true, ParameterSetName = QuietSet)]
     public SwitchParameter Quiet { get; set; }
-
-    /// <inheritdoc />
-    protected override void BeginProcessing()
-    {
-        if (Credential != null && SharedSecret != null)
-        {
-            Fail(ErrorIds.ConflictingCredentials, new ArgumentException("-Credential and -SharedSecret cannot be used together: give a user name and password, or a shared secret."));
-        }
-
-        if (Username != null && SharedSecret is null)
-        {
-            Fail(ErrorIds.ConflictingCredentials, new ArgumentException("-Username names the user of a -SharedSecret credential; with -Credential the user name is the credential's own."));
-        }
-
-        try
-        {
-            _credential = SharedSecret != null
-                ? TurnCredential.FromSharedSecret(SharedSecret, Username)
-                : Credential != null ? TurnCredential.FromPassword(Credential.UserName, Credential.Password) : TurnCredential.TelnyxDefault;
-        }
-        catch (ArgumentException ex)
-        {
-            Fail(ErrorIds.InvalidCredential, ex);
-        }
-    }
 
     /// <inheritdoc />
     protected override void ProcessRecord()
@@ -140,7 +97,7 @@ public sealed class TestTelnyxTurnCommand : AsyncCmdlet
         var options = new TurnAllocationOptions
         {
             Servers = _serverGiven ? _servers : TelnyxEndpoints.DefaultTurnServers(Transport),
-            Credential = _credential,
+            Credential = TurnCredential,
             AddressFamily = AddressFamily,
             Timeout = TimeSpan.FromSeconds(TimeoutSeconds),
             SkipRelayCheck = SkipRelayCheck,
@@ -154,7 +111,4 @@ public sealed class TestTelnyxTurnCommand : AsyncCmdlet
 
         WriteObject(results, enumerateCollection: true);
     }
-
-    private void Fail(string errorId, ArgumentException exception) =>
-        ThrowTerminatingError(new ErrorRecord(exception, errorId, ErrorCategory.InvalidArgument, null));
 }

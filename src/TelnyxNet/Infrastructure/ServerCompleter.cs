@@ -14,6 +14,8 @@ public sealed class ServerCompleter : IArgumentCompleter
     {
         ["Test-TelnyxStun"] = () => TelnyxEndpoints.DefaultStunServers(TransportProtocol.Udp).Select(s => s.ToString()),
         ["Test-TelnyxTurn"] = () => TelnyxEndpoints.DefaultTurnServers().Select(s => s.ToString()),
+        ["Get-TelnyxIceCandidate"] = () => TelnyxEndpoints.DefaultIceServers,
+        ["Get-TelnyxNatBehavior"] = () => TelnyxEndpoints.DefaultStunServers(TransportProtocol.Udp).Select(s => s.ToString()),
     };
 
     /// <inheritdoc />
