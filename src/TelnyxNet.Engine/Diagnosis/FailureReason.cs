@@ -50,4 +50,7 @@ public enum FailureReason
 
     /// <summary>The allocation succeeded but data sent through the relay did not come through.</summary>
     RelayNotForwarding,
+
+    /// <summary>TCP connected, then the connection was reset (RST) by the server or a device on the path before an answer.</summary>
+    ConnectionReset,
 }

@@ -16,7 +16,11 @@ public sealed class SystemClock : IClock
     /// <inheritdoc />
     public DateTimeOffset UtcNow => DateTimeOffset.UtcNow;
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Completes after <paramref name="delay"/>, rounded up to the whole millisecond that timers
+    /// work in (a sub-millisecond remainder would otherwise round down to no wait at all). A timer
+    /// may still fire a little early: callers that must not act before a time re-check the clock.
+    /// </summary>
     public Task Delay(TimeSpan delay, CancellationToken cancellationToken) =>
-        delay <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(delay, cancellationToken);
+        delay <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(delay.TotalMilliseconds)), cancellationToken);
 }
