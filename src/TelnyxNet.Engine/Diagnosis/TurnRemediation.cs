@@ -25,7 +25,7 @@ public static class TurnRemediation
         return reason switch
         {
             FailureReason.None => string.Empty,
-            FailureReason.Timeout when connected => "TCP to " + target + " connected, so no firewall drops it, but no TURN answer came: the service on that port is not a TURN server (or is stalled), or a proxy or firewall accepted the connection in the server's place and passes nothing on. Check that " + target
+            FailureReason.Timeout when connected => "TCP to " + target + " connected (the path is open), but no TURN answer came: the service on that port is not a TURN server (or is stalled), or a proxy or firewall accepted the connection in the server's place and passes nothing on. Check that " + target
                 + " is a TURN server over " + (transport == TransportProtocol.Tls ? "TLS" : "TCP") + "; if a proxy or TLS inspector sits on the path, exempt " + host + " from it.",
             FailureReason.ConnectionReset => "TCP to " + target + " connected, then the connection was reset before any TURN answer: the service on that port is not TURN, or a firewall or proxy that inspects the flow cut it. Check what listens on " + target + "; exempt " + host + " from inspection.",
             FailureReason.Timeout => "Nothing came back: a firewall or VPN drops " + proto + " to " + target + ". Allow outbound " + proto + " to " + target

@@ -142,15 +142,23 @@ public sealed class StunStreamClient : IDisposable
         var id = TransactionId.FromBytes(request, 8);
         var receipt = _transactions.Register(id, null, check);
         var sent = _clock.Elapsed;
+        (int Count, string? LastReason) discards = (0, null);
+        void Abort()
+        {
+            // What was discarded must be read before closing ends the transaction.
+            discards = _transactions.DiscardsOf(id);
+            Dispose();
+        }
+
         try
         {
-            var received = await Deadline.RunAsync(ExchangeAsync(request, id, receipt), timeout, _clock, Dispose, "STUN response from " + _remote, cancellationToken).ConfigureAwait(false);
+            var received = await Deadline.RunAsync(ExchangeAsync(request, id, receipt), timeout, _clock, Abort, "STUN response from " + _remote, cancellationToken).ConfigureAwait(false);
             var rtt = received.ReceivedAt - sent;
             return new StunTransactionOutcome(received.Response!, _remote, rtt < TimeSpan.Zero ? TimeSpan.Zero : rtt, 1);
         }
         catch (ProbeException ex) when (ex.Reason == FailureReason.Timeout)
         {
-            throw NoAnswer(id, _clock.Elapsed - sent, ex);
+            throw NoAnswer(discards, _clock.Elapsed - sent, ex);
         }
         finally
         {
@@ -228,11 +236,19 @@ public sealed class StunStreamClient : IDisposable
     private static Task? TlsShutdown(SslStream ssl) =>
         typeof(SslStream).GetMethod("ShutdownAsync", Type.EmptyTypes)?.Invoke(ssl, null) as Task;
 
+    /// <summary>
+    /// Connects. A reset in answer to the SYN is "refused" (ECONNREFUSED); a reset while connecting
+    /// means the server's side accepted and then reset at once (ECONNRESET), which is no firewall's refusal.
+    /// </summary>
     private static async Task ConnectSocketAsync(Socket socket, IPEndPoint remote)
     {
         try
         {
             await socket.ConnectAsync(remote).ConfigureAwait(false);
+        }
+        catch (SocketException ex) when (IsReset(ex))
+        {
+            throw new ProbeException(FailureReason.ConnectionReset, "TCP to " + remote + " was accepted and then reset at once (" + ex.SocketErrorCode + ": " + ex.Message + ").", ex) { Connected = true };
         }
         catch (SocketException ex)
         {
@@ -318,10 +334,10 @@ public sealed class StunStreamClient : IDisposable
     }
 
     /// <summary>Why no valid answer came in <paramref name="waited"/> on a connection that was up: only invalid ones, a frame that stalled, or nothing at all.</summary>
-    private ProbeException NoAnswer(TransactionId id, TimeSpan waited, ProbeException timeout)
+    private ProbeException NoAnswer((int Count, string? LastReason) discards, TimeSpan waited, ProbeException timeout)
     {
         var over = "TCP connected to " + _remote + (TlsProtocol is null ? string.Empty : " (" + TlsProtocol + ")") + ", but ";
-        var (discarded, why) = _transactions.DiscardsOf(id);
+        var (discarded, why) = discards;
         if (discarded > 0)
         {
             return new ProbeException(FailureReason.ProtocolError, over + "every answer to the request failed the checks (" + why + "): " + discarded + " discarded, no valid STUN answer in " + Seconds(waited) + " s.", timeout) { Connected = true };

@@ -1,0 +1,15 @@
+using TelnyxNet.Engine.Diagnosis;
+
+namespace TelnyxNet.Engine.Tests.Hostile;
+
+/// <summary>
+/// One row of a hostile-server suite: a name, how to start the server that misbehaves (fresh for
+/// each run), and the failure reason the probe must report (<see cref="FailureReason.None"/>
+/// for a control case that must succeed). <see cref="Also"/> adds checks of the case's own.
+/// A protocol's suite is a table of these, a probe runner and one theory (see <see cref="HostileSuite"/>).
+/// </summary>
+internal sealed record HostileCase(string Name, Func<IHostileServer> Start, FailureReason Expected)
+{
+    /// <summary>Further checks of the result and the server after the suite's own.</summary>
+    public Action<IProbeResult, IHostileServer>? Also { get; init; }
+}
