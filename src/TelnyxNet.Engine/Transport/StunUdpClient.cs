@@ -56,9 +56,10 @@ public sealed class StunUdpClient : IDisposable
     /// <summary>
     /// Called on the receive loop for every datagram that is not STUN (e.g. TURN ChannelData, or a
     /// peer's payload) with the buffer, count and source; the buffer is valid only during the call.
-    /// Without a handler such datagrams count as malformed.
+    /// It returns false for a datagram it does not take either, which then counts as malformed, as
+    /// every such datagram does without a handler.
     /// </summary>
-    public Action<byte[], int, EndPoint>? NonStunHandler { get; set; }
+    public Func<byte[], int, EndPoint, bool>? NonStunHandler { get; set; }
 
     /// <summary>
     /// Sends <paramref name="request"/> to <paramref name="remote"/> and waits for the response
@@ -280,9 +281,8 @@ public sealed class StunUdpClient : IDisposable
     {
         var now = _clock.Elapsed;
         var nonStun = NonStunHandler;
-        if (nonStun != null && !StunDecoder.LooksLikeStun(datagram.Buffer, 0, datagram.Count))
+        if (nonStun != null && !StunDecoder.LooksLikeStun(datagram.Buffer, 0, datagram.Count) && nonStun(datagram.Buffer, datagram.Count, datagram.Source))
         {
-            nonStun(datagram.Buffer, datagram.Count, datagram.Source);
             return;
         }
 

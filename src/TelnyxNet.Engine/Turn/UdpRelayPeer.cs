@@ -28,6 +28,7 @@ internal sealed class UdpRelayPeer : IRelayPeer
             var copy = new byte[count];
             Buffer.BlockCopy(buffer, 0, copy, 0, count);
             _inbox.Post(new Datagram(source, copy));
+            return true;
         };
     }
 

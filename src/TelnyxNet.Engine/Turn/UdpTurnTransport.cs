@@ -18,10 +18,13 @@ internal sealed class UdpTurnTransport : ITurnTransport
         _client.IndicationHandler = (message, _) => Sink?.OnIndication(message);
         _client.NonStunHandler = (buffer, count, _) =>
         {
-            if (ChannelDataMessage.TryDecode(buffer, 0, count, out var message))
+            if (!ChannelDataMessage.TryDecode(buffer, 0, count, out var message))
             {
-                Sink?.OnChannelData(message!);
+                return false;
             }
+
+            Sink?.OnChannelData(message!);
+            return true;
         };
     }
 

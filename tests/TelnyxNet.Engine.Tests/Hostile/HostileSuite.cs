@@ -22,6 +22,15 @@ internal static class HostileSuite
     /// <summary>Time a probe may take beyond its own timeout (orderly close, a loaded machine); a bound, not a measurement.</summary>
     public static readonly TimeSpan Slack = TimeSpan.FromSeconds(4);
 
+    /// <summary>The timeout of a case that must end in silence at its deadline: nothing the server sends can change the verdict.</summary>
+    public static readonly TimeSpan Short = TimeSpan.FromSeconds(1);
+
+    /// <summary>The timeout of a case whose verdict is read at the deadline but rests on what the server sent before it (only invalid answers): long enough for them to arrive on a loaded machine.</summary>
+    public static readonly TimeSpan Discarding = TimeSpan.FromSeconds(3);
+
+    /// <summary>The timeout of a case that ends on the server's answer: a bound only, it costs nothing.</summary>
+    public static readonly TimeSpan Long = TimeSpan.FromSeconds(10);
+
     /// <summary>The case names of <paramref name="cases"/>, for a theory's MemberData.</summary>
     public static TheoryData<string> Names(IEnumerable<HostileCase> cases)
     {
@@ -38,18 +47,19 @@ internal static class HostileSuite
     public static HostileCase Find(IEnumerable<HostileCase> cases, string name) => cases.Single(c => c.Name == name);
 
     /// <summary>
-    /// Starts the case's server, runs <paramref name="probe"/> against it (given the server value
-    /// and the seams to use), bounded by <paramref name="timeout"/> plus <see cref="Slack"/>, checks
-    /// the result and the clean-up, and returns the result for further checks.
+    /// Starts the case's server, runs <paramref name="probe"/> against it (given the server value,
+    /// the seams to use and the case's timeout), bounded by that timeout plus <see cref="Slack"/>,
+    /// checks the result and the clean-up, and returns the result for further checks.
     /// </summary>
-    public static async Task<IProbeResult> RunAsync(HostileCase hostile, TimeSpan timeout, Func<string, TrackedSockets, Task<IProbeResult>> probe)
+    public static async Task<IProbeResult> RunAsync(HostileCase hostile, Func<string, TrackedSockets, TimeSpan, Task<IProbeResult>> probe)
     {
         using var server = hostile.Start();
         var sockets = new TrackedSockets();
+        var timeout = hostile.TimeoutOrDefault;
         IProbeResult result;
         try
         {
-            result = await probe(server.Server, sockets).WaitAsync(timeout + Slack);
+            result = await probe(server.Server, sockets, timeout).WaitAsync(timeout + Slack);
         }
         catch (TimeoutException)
         {

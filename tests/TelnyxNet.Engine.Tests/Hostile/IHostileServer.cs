@@ -23,6 +23,9 @@ internal sealed class HostileServers : IHostileServer
     /// <inheritdoc />
     public int Open => _servers.Sum(s => s.Open);
 
+    /// <summary>How many servers play the case.</summary>
+    public int Count => _servers.Count;
+
     /// <inheritdoc />
     public void Dispose()
     {
