@@ -12,6 +12,13 @@ internal static class UdpBehaviours
     /// <summary>Answers every datagram with what <paramref name="answer"/> makes of it.</summary>
     public static UdpBehaviour Answer(Func<byte[], byte[]> answer) => exchange => exchange.ReplyAsync(answer(exchange.Request));
 
+    /// <summary>Answers every datagram after <paramref name="delay"/>: a slow but valid server.</summary>
+    public static UdpBehaviour Delayed(TimeSpan delay, Func<byte[], byte[]> answer) => async exchange =>
+    {
+        await Task.Delay(delay, exchange.Stopping);
+        await exchange.ReplyAsync(answer(exchange.Request));
+    };
+
     /// <summary>Answers from another port of the same host: a spoofed or misrouted source.</summary>
     public static UdpBehaviour FromElsewhere(Func<byte[], byte[]> answer) => exchange => exchange.ReplyFromElsewhereAsync(answer(exchange.Request));
 
