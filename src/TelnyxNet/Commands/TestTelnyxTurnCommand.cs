@@ -54,7 +54,7 @@ public sealed class TestTelnyxTurnCommand : AsyncCmdlet
     [Parameter]
     public AddressFamilyPreference AddressFamily { get; set; } = AddressFamilyPreference.Any;
 
-    /// <summary>The bound on the whole test, in seconds (1 to 600). Default 10.</summary>
+    /// <summary>The bound on each server's test, in seconds (1 to 600). Default 10.</summary>
     [Parameter]
     [ValidateRange(1, 600)]
     public int TimeoutSeconds { get; set; } = 10;
@@ -62,6 +62,11 @@ public sealed class TestTelnyxTurnCommand : AsyncCmdlet
     /// <summary>Allocates only, without proving that the relay forwards data.</summary>
     [Parameter]
     public SwitchParameter SkipRelayCheck { get; set; }
+
+    /// <summary>How many servers are tested at once (1 to 1024); the others wait for a turn. Default 32.</summary>
+    [Parameter]
+    [ValidateRange(1, ProbeOptions.MaxThrottleLimit)]
+    public int ThrottleLimit { get; set; } = ProbeOptions.DefaultThrottleLimit;
 
     /// <summary>Returns only $true when at least one transport relayed successfully, else $false.</summary>
     [Parameter(Mandatory = true, ParameterSetName = QuietSet)]
@@ -131,6 +136,7 @@ public sealed class TestTelnyxTurnCommand : AsyncCmdlet
             Credential = _credential,
             AddressFamily = AddressFamily,
             Timeout = TimeSpan.FromSeconds(TimeoutSeconds),
+            ThrottleLimit = ThrottleLimit,
             SkipRelayCheck = SkipRelayCheck,
         };
         var results = RunEngine((log, progress, token) => TurnAllocationProbe.RunAsync(options, log, progress, token));
