@@ -58,7 +58,7 @@ public static class TurnAllocationProbe
             ex =>
             {
                 var failed = NewResult(server, null, options, timestamp);
-                Fail(failed, new Target(server.Transport, server.Host, server.Port, null), options, ex);
+                Fail(failed, new Target(server.Transport, server.Host, server.Port, null), CredentialOf(server, options), ex);
                 return failed;
             },
             address => TestAddressAsync(server, address, options, deadline, timestamp, log, cancellationToken),
@@ -75,9 +75,9 @@ public static class TurnAllocationProbe
         TurnClient? client = null;
         try
         {
-            log.Verbose("Testing TURN " + server.Transport.ToString().ToUpperInvariant() + " " + StunServerAddress.FormatHostPort(address.ToString(), server.Port) + (server.IsAddressLiteral ? string.Empty : " (" + server.Host + ")") + " as " + options.Credential + ".");
+            log.Verbose("Testing TURN " + server.Transport.ToString().ToUpperInvariant() + " " + StunServerAddress.FormatHostPort(address.ToString(), server.Port) + (server.IsAddressLiteral ? string.Empty : " (" + server.Host + ")") + " as " + CredentialOf(server, options) + ".");
             var started = clock.Elapsed;
-            client = await ConnectAsync(server.Transport, remote, tlsHost, options, deadline, log, cancellationToken).ConfigureAwait(false);
+            client = await ConnectAsync(server, remote, tlsHost, options, deadline, log, cancellationToken).ConfigureAwait(false);
             Describe(result, client);
             try
             {
@@ -93,7 +93,7 @@ public static class TurnAllocationProbe
                 target = new Target(server.Transport, redirect.Domain ?? redirect.Alternate.Address.ToString(), redirect.Alternate.Port, StunServerAddress.FormatHostPort(remote.Address.ToString(), remote.Port));
                 remote = redirect.Alternate;
                 tlsHost = redirect.Domain ?? server.Host;
-                client = await ConnectAsync(server.Transport, remote, tlsHost, options, deadline, log, cancellationToken).ConfigureAwait(false);
+                client = await ConnectAsync(server, remote, tlsHost, options, deadline, log, cancellationToken).ConfigureAwait(false);
                 Describe(result, client);
                 await client.AllocateAsync(deadline, cancellationToken).ConfigureAwait(false);
             }
@@ -111,7 +111,7 @@ public static class TurnAllocationProbe
                     client,
                     new IPEndPoint(remote.Address, udpPort),
                     options.OpenPeerSocket,
-                    token => ConnectAsync(server.Transport, allocatedAt, allocatedHost, options, deadline, log, token),
+                    token => ConnectAsync(server, allocatedAt, allocatedHost, options, deadline, log, token),
                     options.Retransmission,
                     options.CleanupTimeout,
                     log,
@@ -127,12 +127,12 @@ public static class TurnAllocationProbe
         catch (ProbeException ex)
         {
             ReadIfAny(result, client);
-            Fail(result, target, options, ex);
+            Fail(result, target, CredentialOf(server, options), ex);
         }
         catch (TurnRedirectException again)
         {
             ReadIfAny(result, client);
-            Fail(result, target, options, new ProbeException(FailureReason.ErrorResponse, again.Message + " The test follows one redirect only: the servers send each other round.") { ErrorCode = TurnErrors.TryAlternate });
+            Fail(result, target, CredentialOf(server, options), new ProbeException(FailureReason.ErrorResponse, again.Message + " The test follows one redirect only: the servers send each other round.") { ErrorCode = TurnErrors.TryAlternate });
         }
         finally
         {
@@ -152,8 +152,9 @@ public static class TurnAllocationProbe
         return result;
     }
 
-    private static async Task<TurnClient> ConnectAsync(TransportProtocol transport, IPEndPoint remote, string tlsHost, TurnAllocationOptions options, TimeSpan deadline, IEngineLog log, CancellationToken cancellationToken)
+    private static async Task<TurnClient> ConnectAsync(TurnServerAddress server, IPEndPoint remote, string tlsHost, TurnAllocationOptions options, TimeSpan deadline, IEngineLog log, CancellationToken cancellationToken)
     {
+        var transport = server.Transport;
         ITurnTransport connection;
         if (transport == TransportProtocol.Udp)
         {
@@ -175,7 +176,7 @@ public static class TurnAllocationProbe
             connection = new StreamTurnTransport(stream, remote, transport);
         }
 
-        return new TurnClient(connection, options.Credential, options.Clock, log);
+        return new TurnClient(connection, CredentialOf(server, options), options.Clock, log);
     }
 
     private static void Describe(TurnAllocationResult result, TurnClient client)
@@ -227,7 +228,7 @@ public static class TurnAllocationProbe
     }
 
     /// <summary>The result's failure; remediation and message name the server that failed (the alternate, after a followed redirect).</summary>
-    private static void Fail(TurnAllocationResult result, Target target, TurnAllocationOptions options, ProbeException failure)
+    private static void Fail(TurnAllocationResult result, Target target, TurnCredential credential, ProbeException failure)
     {
         result.Outcome = ProbeStatus.Failed;
         result.Reason = failure.Reason;
@@ -245,7 +246,7 @@ public static class TurnAllocationProbe
                 ? " The server itself is reachable: it answered" + (result.Realm.Length > 0 ? " with a challenge for realm '" + result.Realm + "'" : string.Empty) + "."
                 : string.Empty;
         result.Message = failure.Message + context;
-        result.Remediation = TurnRemediation.For(failure.Reason, target.Transport, target.Host, target.Port, options.Credential.Source, failure.ErrorCode, failure.Connected);
+        result.Remediation = TurnRemediation.For(failure.Reason, target.Transport, target.Host, target.Port, credential.Source, failure.ErrorCode, failure.Connected);
     }
 
     private static TurnAllocationResult NewResult(TurnServerAddress server, IPAddress? address, TurnAllocationOptions options, DateTimeOffset timestamp) => new()
@@ -254,10 +255,13 @@ public static class TurnAllocationProbe
         Port = server.Port,
         Transport = server.Transport.ToString(),
         RemoteAddress = address?.ToString() ?? string.Empty,
-        CredentialSource = options.Credential.Source.ToString(),
-        Username = options.Credential.Username,
+        CredentialSource = CredentialOf(server, options).Source.ToString(),
+        Username = CredentialOf(server, options).Username,
         Timestamp = timestamp,
     };
+
+    /// <summary>The server's own credential (from its iceServers entry), else the test's.</summary>
+    private static TurnCredential CredentialOf(TurnServerAddress server, TurnAllocationOptions options) => server.Credential ?? options.Credential;
 
     private static double Round(double ms) => Math.Round(ms, 3);
 
