@@ -1,5 +1,6 @@
 using TelnyxNet.Engine.Diagnosis;
 using TelnyxNet.Engine.Probes;
+using TelnyxNet.Engine.Tests.Hostile;
 using TelnyxNet.Engine.Tests.Support;
 using TelnyxNet.Engine.Transport;
 
@@ -21,7 +22,7 @@ public sealed class RetransmissionScheduleTests
     [Fact]
     public async Task A_silent_server_receives_exactly_the_transmissions_the_schedule_allows_before_the_deadline()
     {
-        var servers = Enumerable.Range(0, 8).Select(_ => LoopbackUdpServer.Silent()).ToList();
+        var servers = Enumerable.Range(0, 8).Select(_ => new HostileUdpServer(UdpBehaviours.Silent)).ToList();
         try
         {
             var options = new StunBindingOptions
