@@ -18,6 +18,7 @@ internal sealed class HostileUdpServer : IHostileServer
     private readonly UdpBehaviour _behaviour;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
+    private readonly HashSet<string> _distinct = new();
     private int _received;
 
     public HostileUdpServer(UdpBehaviour behaviour)
@@ -40,6 +41,18 @@ internal sealed class HostileUdpServer : IHostileServer
 
     /// <summary>Datagrams received so far.</summary>
     public int Received => Volatile.Read(ref _received);
+
+    /// <summary>Datagrams received so far that differ from every earlier one: requests, without their retransmissions.</summary>
+    public int Distinct
+    {
+        get
+        {
+            lock (_distinct)
+            {
+                return _distinct.Count;
+            }
+        }
+    }
 
     /// <inheritdoc />
     public void Dispose()
@@ -79,6 +92,11 @@ internal sealed class HostileUdpServer : IHostileServer
             }
 
             var index = Interlocked.Increment(ref _received) - 1;
+            lock (_distinct)
+            {
+                _distinct.Add(Convert.ToBase64String(buffer, 0, received.ReceivedBytes));
+            }
+
             var exchange = new UdpExchange(buffer.AsSpan(0, received.ReceivedBytes).ToArray(), index, (IPEndPoint)received.RemoteEndPoint, _socket, _other, token);
             try
             {

@@ -46,7 +46,7 @@ public sealed class JunkStreamHeapTests
         // Each sample is taken after a full collection, but two threads allocate 64 KiB buffers at gigabytes a second meanwhile, so
         // one sample may catch a burst in flight: retention shows in the median and in the last quarter, which would climb if frames were kept.
         var over = "KiB above the start over time: " + string.Join(" ", samples) + "; " + read + " frames of 64 KiB read";
-        Assert.True(read * StunAnswers.MaxStreamBody / 1024 > 64 * HeapBoundKib, "the server streamed too little to show a bound: " + over);
+        Assert.True(read * StunAnswers.MaxStreamBody / 1024 > 16 * HeapBoundKib, "the server streamed too little to show a bound: " + over);
         Assert.True(Median(samples) < HeapBoundKib, "the heap grew: " + over);
         Assert.True(Median(samples.Skip(samples.Count * 3 / 4).ToList()) < HeapBoundKib, "the heap climbs as frames arrive: " + over);
         await Eventually.True(() => server.Open == 0, "the connection ends");

@@ -9,15 +9,15 @@ namespace TelnyxNet.Engine.Tests.Integration;
 /// <summary>
 /// RFC 8489 §6.2.1's schedule on the real clock, counted where it matters: at the server. Each
 /// wait ends 2 ms early (a timer of coarse granularity), which once made the client send bursts
-/// just before its deadline. The deadline sits half an RTO away from any transmission, so the count
-/// does not depend on how fast this machine is, only that it is not stalled for half a second.
+/// just before its deadline. The deadline sits a second away from any transmission, so the count
+/// does not depend on how fast this machine is, only that it is not stalled for a whole second.
 /// </summary>
 public sealed class RetransmissionScheduleTests
 {
-    /// <summary>RTO 100 ms: transmissions due at 0, 0.1, 0.3, 0.7, 1.5 s; a 1.1 s timeout allows four.</summary>
-    private static readonly RetransmissionPolicy Rto100 = new(TimeSpan.FromMilliseconds(100), 7, 16);
+    /// <summary>RTO 250 ms: transmissions due at 0, 0.25, 0.75, 1.75, 3.75 s; a 2.75 s timeout allows four.</summary>
+    private static readonly RetransmissionPolicy Rto250 = new(TimeSpan.FromMilliseconds(250), 7, 16);
 
-    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(1100);
+    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(2750);
 
     [Fact]
     public async Task A_silent_server_receives_exactly_the_transmissions_the_schedule_allows_before_the_deadline()
@@ -29,7 +29,7 @@ public sealed class RetransmissionScheduleTests
             {
                 Servers = servers.Select(s => ProbeRun.Server(s.Server, TransportProtocol.Udp)).ToList(),
                 Timeout = Timeout,
-                Retransmission = Rto100,
+                Retransmission = Rto250,
                 Clock = new EarlyClock(SystemClock.Instance, TimeSpan.FromMilliseconds(2)),
             };
 
