@@ -14,7 +14,9 @@ Docs     New-ExternalHelp from docs/en-US into out/TelnyxNet/en-US (TelnyxNet.dl
          ../shared/psmodules beside the clone, else installs it for the current user from the
          PowerShell Gallery. Builds first when out/TelnyxNet is missing.
 
-Test     The whole suite, as CI runs it: Package (so Build and Docs), then every xunit test
+Test     The whole suite, as CI runs it: Package (so Build and Docs), then the native telnyxnet
+         (dotnet publish src/TelnyxNet.Cli: NativeAOT, into out/cli), which the CLI tests run
+         through TELNYXNET_CLI, then every xunit test
          (dotnet test TelnyxNet.sln), then the Pester 5 tests in tests/Pester in a fresh child
          process of this same PowerShell against out/TelnyxNet and out/package. Uses Pester 5 when it is installed, else the
          Pester NuGet package (dotnet restore build/PowerShellModules.proj), else installs it for
@@ -249,13 +251,34 @@ function Invoke-Pester5 {
     return Get-Content -Path $resultPath -Raw | ConvertFrom-Json
 }
 
+function Invoke-CliPublish {
+    # The native telnyxnet (NativeAOT for this machine's runtime identifier) in out/cli; returns its path.
+    Invoke-Native -FilePath 'dotnet' -ArgumentList @('publish', (Join-Path -Path $RepoRoot -ChildPath 'src/TelnyxNet.Cli'), '-c', 'Release')
+    $name = 'telnyxnet'
+    if ([System.IO.Path]::DirectorySeparatorChar -eq '\') {
+        $name = 'telnyxnet.exe'
+    }
+
+    return Join-Path -Path $OutDirectory -ChildPath ('cli/{0}' -f $name)
+}
+
 function Invoke-TaskTest {
     # Package builds the module and its help first; the Pester suite installs the package.
     Invoke-TaskPackage
+    $cli = Invoke-CliPublish
     Remove-Item -LiteralPath $TestResultsDirectory -Recurse -Force -ErrorAction SilentlyContinue
     New-Item -ItemType Directory -Path $TestResultsDirectory -Force | Out-Null
 
-    $xunitExit = Invoke-Native -FilePath 'dotnet' -ArgumentList @('test', (Join-Path -Path $RepoRoot -ChildPath 'TelnyxNet.sln'), '-c', $Configuration, '--logger', 'trx', '--results-directory', $TestResultsDirectory) -ReturnExitCode
+    # The CLI tests run the native program just published (tests/TelnyxNet.Engine.Tests/Integration/TelnyxCli.cs).
+    $previousCli = $env:TELNYXNET_CLI
+    $env:TELNYXNET_CLI = $cli
+    try {
+        $xunitExit = Invoke-Native -FilePath 'dotnet' -ArgumentList @('test', (Join-Path -Path $RepoRoot -ChildPath 'TelnyxNet.sln'), '-c', $Configuration, '--logger', 'trx', '--results-directory', $TestResultsDirectory) -ReturnExitCode
+    }
+    finally {
+        $env:TELNYXNET_CLI = $previousCli
+    }
+
     $xunit = Read-TrxCounts -Directory $TestResultsDirectory
     $pester = Invoke-Pester5
 

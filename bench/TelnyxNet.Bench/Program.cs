@@ -4,6 +4,7 @@ using TelnyxNet.Bench;
 using TelnyxNet.Bench.Codec;
 using TelnyxNet.Bench.InProcess;
 using TelnyxNet.Bench.Lab;
+using TelnyxNet.Bench.Scale;
 using TelnyxNet.Bench.Scenario;
 using TelnyxNet.Bench.Summary;
 using TelnyxNet.Bench.Turn;
@@ -25,6 +26,10 @@ const string Usage = """
       turn [--runs N] [--warmup N] [--packets N] [--bound S] [--cli PATH] [--turnserver PATH]
            [--uclient PATH] [--peer PATH] [--results FILE]
                                         whole-process telnyxnet turn vs turnutils_uclient on a private coturn
+      fanout --port P [--targets N] [--throttle N] [--runs N] [--bound S] [--cli PATH] [--results FILE]
+                                        whole-process telnyxnet stun with N targets vs 1
+      junk [--seconds S] [--results FILE]
+                                        managed heap of the stream client while a server streams junk
     """;
 
 if (args.Length == 0)
@@ -53,6 +58,10 @@ try
             return SummaryCommand.Run(BenchArguments.Parse(rest));
         case "turn":
             return await TurnScenarioCommand.RunAsync(BenchArguments.Parse(rest));
+        case "fanout":
+            return await FanOutCommand.RunAsync(BenchArguments.Parse(rest));
+        case "junk":
+            return await JunkCommand.RunAsync(BenchArguments.Parse(rest));
         default:
             throw new UsageException("unknown subcommand '" + args[0] + "'.");
     }

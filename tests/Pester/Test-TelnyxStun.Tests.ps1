@@ -49,6 +49,11 @@ Describe 'Test-TelnyxStun without a server' {
         { Test-TelnyxStun -Server '127.0.0.1' -Count 1001 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,TelnyxNet.Commands.TestTelnyxStunCommand'
     }
 
+    It 'rejects -ThrottleLimit outside 1 to 1024' {
+        { Test-TelnyxStun -Server '127.0.0.1' -ThrottleLimit 0 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,TelnyxNet.Commands.TestTelnyxStunCommand'
+        { Test-TelnyxStun -Server '127.0.0.1' -ThrottleLimit 1025 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,TelnyxNet.Commands.TestTelnyxStunCommand'
+    }
+
     It 'returns $false with -Quiet for a refused port' {
         $closedPort = Get-FreeLoopbackPort
         Test-TelnyxStun -Server ('127.0.0.1:{0}' -f $closedPort) -Quiet -TimeoutSeconds 2 | Should -BeFalse
@@ -196,6 +201,13 @@ Describe 'Test-TelnyxStun against coturn on loopback' -Skip:$coturnMissing {
         $results[0].Status | Should -Be 'Succeeded'
         $errors | Should -HaveCount 1
         $errors[0].FullyQualifiedErrorId | Should -Be $script:invalidServerId
+    }
+
+    It 'tests a long list -ThrottleLimit at a time, every server with its verdict, in the order given' {
+        $servers = @(1..20 | ForEach-Object { $script:server })
+        $results = @(Test-TelnyxStun -Server $servers -ThrottleLimit 3)
+        $results | Should -HaveCount 20
+        @($results | Where-Object Status -eq 'Succeeded') | Should -HaveCount 20
     }
 
     It 'takes servers from the pipeline by value' {

@@ -52,7 +52,7 @@ public sealed class TestTelnyxTurnContractTests
     [Fact]
     public void Declares_no_other_parameters() =>
         Assert.Equal(
-            new[] { "AddressFamily", "Credential", "Quiet", "Server", "SharedSecret", "SkipRelayCheck", "TimeoutSeconds", "Transport", "Username" },
+            new[] { "AddressFamily", "Credential", "Quiet", "Server", "SharedSecret", "SkipRelayCheck", "ThrottleLimit", "TimeoutSeconds", "Transport", "Username" },
             _turn.Parameters.Select(p => p.Name));
 
     [Fact]

@@ -28,8 +28,7 @@ internal static class NatCommand
         var family = ProbeArguments.Family();
         var timeout = ProbeArguments.Timeout(5);
         var measureLifetime = new Option<bool>("--measure-lifetime") { Description = "Also measure how long an idle mapping lives (RFC 5780 §4.6), up to --lifetime seconds." };
-        var lifetime = new Option<int>("--lifetime") { Description = "The longest idle time --measure-lifetime tries, in seconds (1-600; default 60).", DefaultValueFactory = _ => 60 };
-        lifetime.Validators.Add(r => ProbeArguments.CheckRange(r, 1, 600, "--lifetime"));
+        var lifetime = ProbeArguments.Integer("--lifetime", null, "The longest idle time --measure-lifetime tries, in seconds (1-600; default 60).", 60, 1, 600);
         var command = new Command("nat", "Tell what kind of NAT is in the way (RFC 5780): mapping and filtering behaviour, hairpinning, port preservation, binding lifetime. Exit code 0 when srflx candidates work for every peer (no NAT or endpoint-independent mapping), 1 otherwise, 2 for a usage error.")
         {
             server, family, timeout, measureLifetime, lifetime,

@@ -28,20 +28,8 @@ internal static class SipCommand
     {
         var common = new CommonOptions();
         var server = ProbeArguments.Servers("SIP server: sip:/sips: URI, host, host:port or [IPv6]:port, optionally with ;transport=udp|tcp|tls. Repeat for several. Default: sip.telnyx.com (or the --region names).");
-        var region = new Option<string[]>("--region", "-r")
-        {
-            Description = "Telnyx regions to test instead: us, eu, ca, au (repeat for several); each stands for every name Telnyx's pages give it.",
-            Arity = ArgumentArity.OneOrMore,
-            AllowMultipleArgumentsPerToken = false,
-        };
-        region.AcceptOnlyFromAmong("us", "eu", "ca", "au");
-        var transport = new Option<string[]>("--transport", "-t")
-        {
-            Description = "Test only these transports: udp, tcp or tls (repeat for several). Default: every transport the server's DNS offers.",
-            Arity = ArgumentArity.OneOrMore,
-            AllowMultipleArgumentsPerToken = false,
-        };
-        transport.AcceptOnlyFromAmong("udp", "tcp", "tls");
+        var region = ProbeArguments.Choices("--region", "-r", "Telnyx regions to test instead: us, eu, ca, au (repeat for several); each stands for every name Telnyx's pages give it.", "us", "eu", "ca", "au");
+        var transport = ProbeArguments.Choices("--transport", "-t", "Test only these transports: udp, tcp or tls (repeat for several). Default: every transport the server's DNS offers.", "udp", "tcp", "tls");
         var dnsServer = new Option<string[]>("--dns-server")
         {
             Description = "DNS resolver to ask instead of this machine's: IP, IPv4:port or [IPv6]:port (repeat for several).",

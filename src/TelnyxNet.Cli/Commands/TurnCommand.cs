@@ -32,13 +32,7 @@ internal static class TurnCommand
     {
         var common = new CommonOptions();
         var server = ProbeArguments.Servers("TURN server: turn:host[:port][?transport=udp|tcp], turns:host[:port] (RFC 7065), host, host:port or [IPv6]:port. Repeat for several. Default: turn.telnyx.com over UDP 3478, TCP 3478, TCP 443 and TLS 443.");
-        var transport = new Option<string[]>("--transport", "-t")
-        {
-            Description = "Test only these transports: udp, tcp or tls (repeat for several). A plain host is tested over udp and tcp unless this says otherwise.",
-            Arity = ArgumentArity.OneOrMore,
-            AllowMultipleArgumentsPerToken = false,
-        };
-        transport.AcceptOnlyFromAmong("udp", "tcp", "tls");
+        var transport = ProbeArguments.Choices("--transport", "-t", "Test only these transports: udp, tcp or tls (repeat for several). A plain host is tested over udp and tcp unless this says otherwise.", "udp", "tcp", "tls");
         var username = new Option<string>("--username", "-u")
         {
             Description = "TURN user name; its password comes from " + PasswordVariable + " or a prompt, never from the command line. With --shared-secret: the name in the user name 'expiry:name' (default " + TelnyxEndpoints.TurnRestName + "). Without either, the Telnyx WebRTC SDK's public default credential.",
@@ -50,10 +44,11 @@ internal static class TurnCommand
         var skipRelayCheck = new Option<bool>("--skip-relay-check") { Description = "Allocate only; do not prove that the relay forwards data." };
         var family = ProbeArguments.Family();
         var timeout = ProbeArguments.Timeout(10);
+        var throttle = ProbeArguments.Throttle();
 
         var command = new Command("turn", "Test TURN allocation and relaying (RFC 8656) against Telnyx's TURN server or any other. Exit code 0 when at least one transport relayed, 1 when none did, 2 for a usage error.")
         {
-            server, transport, username, sharedSecret, skipRelayCheck, family, timeout,
+            server, transport, username, sharedSecret, skipRelayCheck, family, timeout, throttle,
         };
         common.AddTo(command);
         command.SetAction(async (parse, token) =>
@@ -92,6 +87,7 @@ internal static class TurnCommand
                 AddressFamily = ProbeArguments.FamilyOf(parse, family),
                 Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
                 SkipRelayCheck = parse.GetValue(skipRelayCheck),
+                ThrottleLimit = parse.GetValue(throttle),
             };
             return await common.RunAsync(parse, Columns, Footnote, (engineLog, progress, ct) => TurnAllocationProbe.RunAsync(options, engineLog, progress, ct), TurnAllocationProbe.Passed, usageError, token);
         });

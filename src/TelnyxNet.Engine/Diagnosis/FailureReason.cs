@@ -53,4 +53,7 @@ public enum FailureReason
 
     /// <summary>A SIP proxy answered, with 408, 480, 503 or 504: reachable, but not serving now (Telnyx's failover triggers).</summary>
     ProxyUnavailable,
+
+    /// <summary>TCP connected, then the connection was reset (RST) by the server or a device on the path before an answer.</summary>
+    ConnectionReset,
 }

@@ -55,11 +55,12 @@ internal sealed class IceGatherer
                 .ToList();
             if (jobs.Count > 0 && bases.Count > 0)
             {
-                await ProbeFanOut.EveryServerAsync<(string Name, Func<Task> Run), int>(jobs, Activity, "Asking " + jobs.Count + " server(s) from " + bases.Count + " address(es)", j => j.Name, async j =>
+                // Every job keeps the gathering's one deadline (the SDK's gathering timeout), not one of its own.
+                await ProbeFanOut.EveryServerAsync<(string Name, Func<Task> Run), int>(jobs, _options, Activity, "Asking " + jobs.Count + " server(s) from " + bases.Count + " address(es)", j => j.Name, async (j, _) =>
                 {
                     await j.Run().ConfigureAwait(false);
                     return Array.Empty<int>();
-                }, progress).ConfigureAwait(false);
+                }, progress, cancellationToken).ConfigureAwait(false);
             }
         }
         finally

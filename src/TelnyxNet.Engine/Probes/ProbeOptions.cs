@@ -15,8 +15,21 @@ public abstract class ProbeOptions
     /// <summary>Which resolved addresses to test.</summary>
     public AddressFamilyPreference AddressFamily { get; init; } = AddressFamilyPreference.Any;
 
-    /// <summary>The bound on the whole test, resolution included.</summary>
+    /// <summary>The default of <see cref="ThrottleLimit"/>.</summary>
+    public const int DefaultThrottleLimit = 32;
+
+    /// <summary>The most of <see cref="ThrottleLimit"/>.</summary>
+    public const int MaxThrottleLimit = 1024;
+
+    /// <summary>The bound on each server's test, resolution included, from when it starts.</summary>
     public TimeSpan Timeout { get; init; }
+
+    /// <summary>
+    /// How many servers are tested at once (1 to 1024, default 32); the others wait for a turn.
+    /// Bounds the sockets a long server list holds open, so 200 servers cost a few rounds of
+    /// <see cref="Timeout"/> at worst, never a socket per server at once.
+    /// </summary>
+    public int ThrottleLimit { get; init; } = DefaultThrottleLimit;
 
     /// <summary>UDP retransmission schedule.</summary>
     public RetransmissionPolicy Retransmission { get; init; } = RetransmissionPolicy.Default;
@@ -45,6 +58,11 @@ public abstract class ProbeOptions
         if (Timeout <= TimeSpan.Zero || Timeout > TimeSpan.FromMinutes(10))
         {
             throw new ArgumentOutOfRangeException(nameof(Timeout), Timeout, "The timeout must be above zero and at most 10 minutes.");
+        }
+
+        if (ThrottleLimit < 1 || ThrottleLimit > MaxThrottleLimit)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ThrottleLimit), ThrottleLimit, "The throttle limit must be 1 to " + MaxThrottleLimit + ".");
         }
 
         if (Resolver is null || Clock is null || Retransmission is null || OpenDatagramSocket is null || OpenStreamSocket is null || OpenBoundDatagramSocket is null)

@@ -35,18 +35,19 @@ public static class SipOptionsProbe
 
         options.Validate();
         log ??= NullEngineLog.Instance;
-        var deadline = options.Clock.Elapsed + options.Timeout;
         var servers = options.DnsServers ?? SystemDnsServers.Discover();
         log.Verbose("DNS resolvers: " + (servers.Count == 0 ? "none configured" : string.Join(", ", servers.Select(s => HostPortSyntax.Format(s.Address.ToString(), s.Port)))) + ".");
         var dns = new DnsClient(servers, options.OpenDatagramSocket, options.OpenStreamSocket, options.Clock, log, options.DnsResolverTimeout);
         var random = options.SrvRandom ?? new Random();
         return await ProbeFanOut.EveryServerAsync(
             options.Servers,
+            options,
             Activity,
             "Resolving and asking " + options.Servers.Count + " SIP server(s)",
             server => server.Input,
-            server => TestServerAsync(server, options, dns, random, deadline, log, cancellationToken),
-            progress).ConfigureAwait(false);
+            (server, deadline) => TestServerAsync(server, options, dns, random, deadline, log, cancellationToken),
+            progress,
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -29,14 +29,15 @@ public static class TurnAllocationProbe
 
         options.Validate();
         log ??= NullEngineLog.Instance;
-        var deadline = options.Clock.Elapsed + options.Timeout;
         return await ProbeFanOut.EveryServerAsync(
             options.Servers,
+            options,
             Activity,
             "Allocating on " + options.Servers.Count + " server(s) and transport(s)",
             server => server.ToString(),
-            server => TestServerAsync(server, options, deadline, log, cancellationToken),
-            progress).ConfigureAwait(false);
+            (server, deadline) => TestServerAsync(server, options, deadline, log, cancellationToken),
+            progress,
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -57,7 +58,7 @@ public static class TurnAllocationProbe
             ex =>
             {
                 var failed = NewResult(server, null, options, timestamp);
-                Fail(failed, server, options, ex);
+                Fail(failed, new Target(server.Transport, server.Host, server.Port, null), CredentialOf(server, options), ex);
                 return failed;
             },
             address => TestAddressAsync(server, address, options, deadline, timestamp, log, cancellationToken),
@@ -70,6 +71,7 @@ public static class TurnAllocationProbe
         var clock = options.Clock;
         var remote = new IPEndPoint(address, server.Port);
         var tlsHost = server.Host;
+        var target = new Target(server.Transport, server.Host, server.Port, null);
         TurnClient? client = null;
         try
         {
@@ -86,8 +88,9 @@ public static class TurnAllocationProbe
                 log.Verbose(redirect.Message + " Following it once.");
                 Read(result, client);
                 result.AlternateServer = redirect.Alternate.ToString();
-                client.Dispose();
+                await client.CloseAsync().ConfigureAwait(false);
                 client = null;
+                target = new Target(server.Transport, redirect.Domain ?? redirect.Alternate.Address.ToString(), redirect.Alternate.Port, StunServerAddress.FormatHostPort(remote.Address.ToString(), remote.Port));
                 remote = redirect.Alternate;
                 tlsHost = redirect.Domain ?? server.Host;
                 client = await ConnectAsync(server, remote, tlsHost, options, deadline, log, cancellationToken).ConfigureAwait(false);
@@ -124,12 +127,12 @@ public static class TurnAllocationProbe
         catch (ProbeException ex)
         {
             ReadIfAny(result, client);
-            Fail(result, server, options, ex);
+            Fail(result, target, CredentialOf(server, options), ex);
         }
         catch (TurnRedirectException again)
         {
             ReadIfAny(result, client);
-            Fail(result, server, options, new ProbeException(FailureReason.ErrorResponse, again.Message + " The test follows one redirect only.") { ErrorCode = TurnErrors.TryAlternate });
+            Fail(result, target, CredentialOf(server, options), new ProbeException(FailureReason.ErrorResponse, again.Message + " The test follows one redirect only: the servers send each other round.") { ErrorCode = TurnErrors.TryAlternate });
         }
         finally
         {
@@ -141,7 +144,7 @@ public static class TurnAllocationProbe
                     result.Deallocated = await client.DeleteAsync(options.CleanupTimeout).ConfigureAwait(false);
                 }
 
-                client.Dispose();
+                await client.CloseAsync().ConfigureAwait(false);
             }
         }
 
@@ -200,7 +203,8 @@ public static class TurnAllocationProbe
             + "; " + relay + (note.Length > 0 ? " " + note : string.Empty);
     }
 
-    private static void Fail(TurnAllocationResult result, TurnServerAddress server, TurnAllocationOptions options, ProbeException failure)
+    /// <summary>The result's failure; remediation and message name the server that failed (the alternate, after a followed redirect).</summary>
+    private static void Fail(TurnAllocationResult result, Target target, TurnCredential credential, ProbeException failure)
     {
         result.Outcome = ProbeStatus.Failed;
         result.Reason = failure.Reason;
@@ -211,11 +215,14 @@ public static class TurnAllocationProbe
             result.RelayVerified = false;
         }
 
-        var reachable = result.ServerReachable && failure.Reason is FailureReason.Timeout or FailureReason.AuthenticationFailed
-            ? " The server itself is reachable: it answered" + (result.Realm.Length > 0 ? " with a challenge for realm '" + result.Realm + "'" : string.Empty) + "."
-            : string.Empty;
-        result.Message = failure.Message + reachable;
-        result.Remediation = TurnRemediation.For(failure.Reason, server.Transport, server.Host, server.Port, CredentialOf(server, options).Source, failure.ErrorCode);
+        var at = StunServerAddress.FormatHostPort(target.Host, target.Port);
+        var context = target.RedirectedFrom != null
+            ? " This is the alternate server " + at + ": " + target.RedirectedFrom + " answered with 300 Try Alternate and sent the test there."
+            : result.ServerReachable && failure.Reason is FailureReason.Timeout or FailureReason.AuthenticationFailed
+                ? " The server itself is reachable: it answered" + (result.Realm.Length > 0 ? " with a challenge for realm '" + result.Realm + "'" : string.Empty) + "."
+                : string.Empty;
+        result.Message = failure.Message + context;
+        result.Remediation = TurnRemediation.For(failure.Reason, target.Transport, target.Host, target.Port, credential.Source, failure.ErrorCode, failure.Connected);
     }
 
     private static TurnAllocationResult NewResult(TurnServerAddress server, IPAddress? address, TurnAllocationOptions options, DateTimeOffset timestamp) => new()
@@ -233,6 +240,9 @@ public static class TurnAllocationProbe
     private static TurnCredential CredentialOf(TurnServerAddress server, TurnAllocationOptions options) => server.Credential ?? options.Credential;
 
     private static double Round(double ms) => Math.Round(ms, 3);
+
+    /// <summary>The server an attempt is at: the one given, or the alternate a 300 sent the test to (then <see cref="RedirectedFrom"/> names the first).</summary>
+    private sealed record Target(TransportProtocol Transport, string Host, int Port, string? RedirectedFrom);
 
     private static string Ms(double? ms) => (ms ?? 0).ToString("0.###", CultureInfo.InvariantCulture);
 }

@@ -20,6 +20,23 @@ internal static class BindingResponse
     }
 
     /// <summary>
+    /// RFC 8489 §6.3's checks before a message may end a Binding transaction: a Binding response
+    /// (success or error), and a success carries a mapped address. One that fails them is
+    /// discarded and the transaction waits on; null when it passes, else why not.
+    /// </summary>
+    public static string? Check(StunMessage response)
+    {
+        if (response.Method != StunMethod.Binding || response.Class == StunClass.Request || response.Class == StunClass.Indication)
+        {
+            return "a " + response.Method + " " + response.Class + " is no answer to a Binding request";
+        }
+
+        return response.Class == StunClass.SuccessResponse && response.MappedEndPoint is null
+            ? "a Binding success response without XOR-MAPPED-ADDRESS or MAPPED-ADDRESS"
+            : null;
+    }
+
+    /// <summary>
     /// The mapped address of a Binding success; throws <see cref="ProbeException"/> for anything
     /// else: another method or class, unknown comprehension-required attributes, an error response
     /// (with its <see cref="ProbeException.ErrorCode"/>), or no mapped address.

@@ -9,6 +9,9 @@ namespace TelnyxNet.Engine.Turn;
 /// <summary>A local UDP socket as the relay check's peer; it learns its server-reflexive address with a Binding to the server (RFC 8489 §3).</summary>
 internal sealed class UdpRelayPeer : IRelayPeer
 {
+    /// <summary>Datagrams that may wait to be read; a flood beyond this is dropped as it arrives.</summary>
+    private const int InboxCapacity = 64;
+
     private readonly StunUdpClient _socket;
     private readonly AsyncInbox<Datagram> _inbox;
     private readonly IClock _clock;
@@ -19,12 +22,13 @@ internal sealed class UdpRelayPeer : IRelayPeer
         _clock = clock;
         _log = log;
         _socket = new StunUdpClient(socket, clock, log);
-        _inbox = new AsyncInbox<Datagram>(clock);
+        _inbox = new AsyncInbox<Datagram>(clock, InboxCapacity);
         _socket.NonStunHandler = (buffer, count, source) =>
         {
             var copy = new byte[count];
             Buffer.BlockCopy(buffer, 0, copy, 0, count);
             _inbox.Post(new Datagram(source, copy));
+            return true;
         };
     }
 

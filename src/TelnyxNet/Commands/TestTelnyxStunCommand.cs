@@ -39,7 +39,7 @@ public sealed class TestTelnyxStunCommand : AsyncCmdlet
     [Parameter]
     public AddressFamilyPreference AddressFamily { get; set; } = AddressFamilyPreference.Any;
 
-    /// <summary>The bound on the whole command, in seconds (1 to 600). Default 5.</summary>
+    /// <summary>The bound on each server's test, in seconds (1 to 600). Default 5.</summary>
     [Parameter]
     [ValidateRange(1, 600)]
     public int TimeoutSeconds { get; set; } = 5;
@@ -48,6 +48,11 @@ public sealed class TestTelnyxStunCommand : AsyncCmdlet
     [Parameter]
     [ValidateRange(1, 1000)]
     public int Count { get; set; } = 1;
+
+    /// <summary>How many servers are tested at once (1 to 1024); the others wait for a turn. Default 32.</summary>
+    [Parameter]
+    [ValidateRange(1, ProbeOptions.MaxThrottleLimit)]
+    public int ThrottleLimit { get; set; } = ProbeOptions.DefaultThrottleLimit;
 
     /// <summary>Returns only $true when at least one server answered, else $false.</summary>
     [Parameter(Mandatory = true, ParameterSetName = QuietSet)]
@@ -76,6 +81,7 @@ public sealed class TestTelnyxStunCommand : AsyncCmdlet
             Servers = _serverGiven ? _servers : Engine.Diagnosis.TelnyxEndpoints.DefaultStunServers(Transport),
             AddressFamily = AddressFamily,
             Timeout = TimeSpan.FromSeconds(TimeoutSeconds),
+            ThrottleLimit = ThrottleLimit,
             Count = Count,
         };
         var results = RunEngine((log, progress, token) => StunBindingProbe.RunAsync(options, log, progress, token));

@@ -41,7 +41,7 @@ public sealed class TestTelnyxTurnCommand : TurnCredentialCmdlet
     [Parameter]
     public AddressFamilyPreference AddressFamily { get; set; } = AddressFamilyPreference.Any;
 
-    /// <summary>The bound on the whole test, in seconds (1 to 600). Default 10.</summary>
+    /// <summary>The bound on each server's test, in seconds (1 to 600). Default 10.</summary>
     [Parameter]
     [ValidateRange(1, 600)]
     public int TimeoutSeconds { get; set; } = 10;
@@ -49,6 +49,11 @@ public sealed class TestTelnyxTurnCommand : TurnCredentialCmdlet
     /// <summary>Allocates only, without proving that the relay forwards data.</summary>
     [Parameter]
     public SwitchParameter SkipRelayCheck { get; set; }
+
+    /// <summary>How many servers are tested at once (1 to 1024); the others wait for a turn. Default 32.</summary>
+    [Parameter]
+    [ValidateRange(1, ProbeOptions.MaxThrottleLimit)]
+    public int ThrottleLimit { get; set; } = ProbeOptions.DefaultThrottleLimit;
 
     /// <summary>Returns only $true when at least one transport relayed successfully, else $false.</summary>
     [Parameter(Mandatory = true, ParameterSetName = QuietSet)]
@@ -100,6 +105,7 @@ public sealed class TestTelnyxTurnCommand : TurnCredentialCmdlet
             Credential = TurnCredential,
             AddressFamily = AddressFamily,
             Timeout = TimeSpan.FromSeconds(TimeoutSeconds),
+            ThrottleLimit = ThrottleLimit,
             SkipRelayCheck = SkipRelayCheck,
         };
         var results = RunEngine((log, progress, token) => TurnAllocationProbe.RunAsync(options, log, progress, token));

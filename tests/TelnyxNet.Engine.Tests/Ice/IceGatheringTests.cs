@@ -4,6 +4,7 @@ using TelnyxNet.Engine.Ice;
 using TelnyxNet.Engine.Probes;
 using TelnyxNet.Engine.Stun;
 using TelnyxNet.Engine.Tests.Probes;
+using TelnyxNet.Engine.Tests.Hostile;
 using TelnyxNet.Engine.Tests.Support;
 using TelnyxNet.Engine.Turn;
 
@@ -30,7 +31,7 @@ public sealed class IceGatheringTests
     [Fact]
     public async Task Gathers_host_srflx_and_relay_from_every_interface_and_names_its_kind_and_class()
     {
-        using var stun = new LoopbackUdpServer(ScriptedStunServer.Success(Public));
+        using var stun = new HostileUdpServer(UdpBehaviours.Answer(ScriptedStunServer.Success(Public)));
         var interfaces = new FixedInterfaces(
             IceHarness.Ethernet,
             FixedInterfaces.Up("utun3", "utun3", "Unknown", "10.8.0.2"),
@@ -90,8 +91,8 @@ public sealed class IceGatheringTests
     [Fact]
     public async Task Reports_only_host_candidates_and_every_silent_server_when_nothing_answers()
     {
-        using var stun = LoopbackUdpServer.Silent();
-        using var turn = LoopbackUdpServer.Silent();
+        using var stun = new HostileUdpServer(UdpBehaviours.Silent);
+        using var turn = new HostileUdpServer(UdpBehaviours.Silent);
         var watch = Stopwatch.StartNew();
 
         var run = await IceHarness.RunAsync(IceHarness.Options(new FixedInterfaces(IceHarness.Ethernet), new[] { "stun:" + stun.Server, "turn:" + turn.Server + "?transport=udp" }, Timeout));
@@ -109,7 +110,7 @@ public sealed class IceGatheringTests
     [Fact]
     public async Task Reports_a_failed_server_with_its_reason()
     {
-        using var stun = new LoopbackUdpServer(ScriptedStunServer.Error(400, "Bad Request"));
+        using var stun = new HostileUdpServer(UdpBehaviours.Answer(ScriptedStunServer.Error(400, "Bad Request")));
         var wrong = TurnCredential.FromPassword(CoturnFixture.Username, Secrets.Secure("not-the-password"));
 
         var run = await IceHarness.RunAsync(IceHarness.Options(new FixedInterfaces(IceHarness.Ethernet), new[] { "stun:" + stun.Server, TurnUdp }, Timeout, wrong));
@@ -127,7 +128,7 @@ public sealed class IceGatheringTests
     [Fact]
     public async Task Requires_TURN_when_STUN_gives_no_srflx_but_a_relay_is_granted()
     {
-        using var stun = LoopbackUdpServer.Silent();
+        using var stun = new HostileUdpServer(UdpBehaviours.Silent);
 
         var run = await IceHarness.RunAsync(IceHarness.Options(new FixedInterfaces(IceHarness.Ethernet), new[] { "stun:" + stun.Server, TurnUdp }, Timeout));
 
@@ -141,8 +142,8 @@ public sealed class IceGatheringTests
     [Fact]
     public async Task Says_UDP_is_blocked_when_only_TURN_over_TCP_gives_a_relay()
     {
-        using var stun = LoopbackUdpServer.Silent();
-        using var turnUdp = LoopbackUdpServer.Silent();
+        using var stun = new HostileUdpServer(UdpBehaviours.Silent);
+        using var turnUdp = new HostileUdpServer(UdpBehaviours.Silent);
 
         var run = await IceHarness.RunAsync(IceHarness.Options(new FixedInterfaces(IceHarness.Ethernet), new[] { "stun:" + stun.Server, "turn:" + turnUdp.Server + "?transport=udp", TurnTcp }, Timeout));
 
@@ -157,8 +158,8 @@ public sealed class IceGatheringTests
     [Fact]
     public async Task Requires_TURN_when_the_NAT_maps_each_STUN_server_to_another_port()
     {
-        using var first = new LoopbackUdpServer(ScriptedStunServer.Success(Public));
-        using var second = new LoopbackUdpServer(ScriptedStunServer.Success(new IPEndPoint(Public.Address, 40017)));
+        using var first = new HostileUdpServer(UdpBehaviours.Answer(ScriptedStunServer.Success(Public)));
+        using var second = new HostileUdpServer(UdpBehaviours.Answer(ScriptedStunServer.Success(new IPEndPoint(Public.Address, 40017))));
 
         var run = await IceHarness.RunAsync(IceHarness.Options(new FixedInterfaces(IceHarness.Ethernet), new[] { "stun:" + first.Server, "stun:" + second.Server, TurnUdp }, Timeout));
 
@@ -172,8 +173,8 @@ public sealed class IceGatheringTests
     [Fact]
     public async Task Drops_a_srflx_candidate_that_repeats_another_from_the_same_base()
     {
-        using var first = new LoopbackUdpServer(ScriptedStunServer.Success(Public));
-        using var second = new LoopbackUdpServer(ScriptedStunServer.Success(Public));
+        using var first = new HostileUdpServer(UdpBehaviours.Answer(ScriptedStunServer.Success(Public)));
+        using var second = new HostileUdpServer(UdpBehaviours.Answer(ScriptedStunServer.Success(Public)));
 
         var run = await IceHarness.RunAsync(IceHarness.Options(new FixedInterfaces(IceHarness.Ethernet), new[] { "stun:" + first.Server, "stun:" + second.Server }, Timeout));
 
@@ -222,7 +223,7 @@ public sealed class IceGatheringTests
             "wrong-id" => _ => new StunMessageBuilder(StunMethod.Binding, StunClass.SuccessResponse).Add(new StunXorAddressAttribute(StunAttributeType.XorMappedAddress, Public)).Encode(),
             _ => ScriptedStunServer.Answer(id => new StunMessageBuilder(StunMethod.Binding, StunClass.SuccessResponse, id)),
         };
-        using var stun = new LoopbackUdpServer(answer);
+        using var stun = new HostileUdpServer(UdpBehaviours.Answer(answer));
         var watch = Stopwatch.StartNew();
 
         var run = await IceHarness.RunAsync(IceHarness.Options(new FixedInterfaces(IceHarness.Ethernet), new[] { "stun:" + stun.Server }, Timeout));
@@ -245,7 +246,7 @@ public sealed class IceGatheringTests
             "http" => System.Text.Encoding.ASCII.GetBytes("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"),
             _ => Enumerable.Repeat((byte)0xFF, 64 * 1024).ToArray(),
         };
-        using var tcp = new LoopbackTcpServer(answer);
+        using var tcp = new HostileStreamServer(StreamBehaviours.Answer(StreamBehaviours.FirstBytes, _ => answer));
         var watch = Stopwatch.StartNew();
 
         var run = await IceHarness.RunAsync(IceHarness.Options(new FixedInterfaces(IceHarness.Ethernet), new[] { "turn:" + tcp.Server + "?transport=tcp" }, Timeout));
@@ -263,7 +264,7 @@ public sealed class IceGatheringTests
     [Fact]
     public async Task Ends_at_once_when_cancelled()
     {
-        using var stun = LoopbackUdpServer.Silent();
+        using var stun = new HostileUdpServer(UdpBehaviours.Silent);
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         var watch = Stopwatch.StartNew();
 

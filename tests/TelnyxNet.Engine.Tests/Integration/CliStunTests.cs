@@ -29,6 +29,24 @@ public sealed class CliStunTests
     }
 
     [Fact]
+    public async Task Tests_forty_servers_four_at_a_time_with_a_verdict_for_each()
+    {
+        var arguments = new List<string> { "stun", "--throttle", "4", "--csv" };
+        for (var i = 0; i < 40; i++)
+        {
+            arguments.Add("--server");
+            arguments.Add(Server);
+        }
+
+        var run = await TelnyxCli.RunAsync(arguments.ToArray());
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var rows = run.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+        Assert.Equal(40, rows.Count);
+        Assert.All(rows, r => Assert.Contains("\"Succeeded\"", r, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Narrates_each_step_on_standard_error_with_verbose_and_keeps_standard_output_clean()
     {
         var run = await TelnyxCli.RunAsync("stun", "--server", Server, "--json", "--verbose");

@@ -58,6 +58,6 @@ public sealed class IceCliLabTests
         Assert.NotEmpty(result.GetProperty("evidence").EnumerateArray());
     }
 
-    private static Task<CliRun> RunAsync(NetworkLab lab, IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
-        lab.Client.RunAsync("env", environment.Select(e => e.Key + "=" + e.Value).Append(BoundedProcess.DotnetHost()).Append(TelnyxCli.Dll).Concat(arguments), Limit);
+    private static async Task<CliRun> RunAsync(NetworkLab lab, IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
+        await lab.Client.RunAsync("env", environment.Select(e => e.Key + "=" + e.Value).Append(await TelnyxCli.PathAsync()).Concat(arguments), Limit);
 }

@@ -4,6 +4,7 @@ using TelnyxNet.Engine.Diagnosis;
 using TelnyxNet.Engine.Probes;
 using TelnyxNet.Engine.Stun;
 using TelnyxNet.Engine.Tests.Probes;
+using TelnyxNet.Engine.Tests.Hostile;
 using TelnyxNet.Engine.Tests.Support;
 using TelnyxNet.Engine.Transport;
 
@@ -50,8 +51,8 @@ public sealed class NatBehaviorTests
     [Fact]
     public async Task Compares_two_servers_without_OTHER_ADDRESS_and_never_guesses_which_dependence()
     {
-        using var first = new LoopbackUdpServer(Answer(MappedA));
-        using var second = new LoopbackUdpServer(Answer(MappedB));
+        using var first = new HostileUdpServer(UdpBehaviours.Answer(Answer(MappedA)));
+        using var second = new HostileUdpServer(UdpBehaviours.Answer(Answer(MappedB)));
 
         var result = await RunAsync(Options(first.Server, second.Server));
 
@@ -67,8 +68,8 @@ public sealed class NatBehaviorTests
     [Fact]
     public async Task Finds_endpoint_independent_mapping_when_two_servers_see_the_same_address()
     {
-        using var first = new LoopbackUdpServer(Answer(MappedA));
-        using var second = new LoopbackUdpServer(Answer(MappedA));
+        using var first = new HostileUdpServer(UdpBehaviours.Answer(Answer(MappedA)));
+        using var second = new HostileUdpServer(UdpBehaviours.Answer(Answer(MappedA)));
 
         var result = await RunAsync(Options(first.Server, second.Server));
 
@@ -81,7 +82,7 @@ public sealed class NatBehaviorTests
     [Fact]
     public async Task Is_inconclusive_with_one_server_that_gives_no_OTHER_ADDRESS()
     {
-        using var only = new LoopbackUdpServer(Answer(MappedA));
+        using var only = new HostileUdpServer(UdpBehaviours.Answer(Answer(MappedA)));
 
         var result = await RunAsync(Options(only.Server));
 
@@ -93,7 +94,7 @@ public sealed class NatBehaviorTests
     [Fact]
     public async Task Ignores_an_OTHER_ADDRESS_that_is_not_another_address_and_port()
     {
-        using var server = new LoopbackUdpServer(Answer(MappedA, other: new IPEndPoint(IPAddress.Loopback, 3479)));
+        using var server = new HostileUdpServer(UdpBehaviours.Answer(Answer(MappedA, other: new IPEndPoint(IPAddress.Loopback, 3479))));
 
         var result = await RunAsync(Options(server.Server));
 
@@ -105,7 +106,7 @@ public sealed class NatBehaviorTests
     [Fact]
     public async Task Says_filtering_is_unknown_when_the_server_answers_CHANGE_REQUEST_from_its_primary_address()
     {
-        using var server = new LoopbackUdpServer(Answer(MappedA, other: new IPEndPoint(IPAddress.Parse("127.0.0.2"), 3479)));
+        using var server = new HostileUdpServer(UdpBehaviours.Answer(Answer(MappedA, other: new IPEndPoint(IPAddress.Parse("127.0.0.2"), 3479))));
 
         var result = await RunAsync(Options(server.Server));
 
@@ -116,7 +117,7 @@ public sealed class NatBehaviorTests
     [Fact]
     public async Task Says_filtering_is_unknown_when_the_server_rejects_CHANGE_REQUEST()
     {
-        using var server = new LoopbackUdpServer(Answer(MappedA, other: new IPEndPoint(IPAddress.Parse("127.0.0.2"), 3479), rejectChangeRequest: true));
+        using var server = new HostileUdpServer(UdpBehaviours.Answer(Answer(MappedA, other: new IPEndPoint(IPAddress.Parse("127.0.0.2"), 3479), rejectChangeRequest: true)));
 
         var result = await RunAsync(Options(server.Server));
 
@@ -131,12 +132,12 @@ public sealed class NatBehaviorTests
     [InlineData("garbage", "ProtocolError")]
     public async Task Fails_with_a_reason_when_the_first_server_does_not_answer_test_I(string kind, string reason)
     {
-        using var server = new LoopbackUdpServer(kind switch
+        using var server = new HostileUdpServer(UdpBehaviours.Answer(kind switch
         {
             "silent" => _ => null,
             "error" => ScriptedStunServer.Error(500, "Server Error"),
             _ => request => new byte[] { 1, 1, 0, 4, 0x21, 0x12, 0xA4, 0x42 }.Concat(request.Skip(8).Take(12)).Concat(new byte[] { 0, 0x20, 0, 8 }).ToArray(),
-        });
+        }));
         var watch = Stopwatch.StartNew();
 
         var result = await RunAsync(Options(server.Server));
@@ -151,7 +152,7 @@ public sealed class NatBehaviorTests
     [Fact]
     public async Task Ends_at_once_when_cancelled()
     {
-        using var server = LoopbackUdpServer.Silent();
+        using var server = new HostileUdpServer(UdpBehaviours.Silent);
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         var watch = Stopwatch.StartNew();
 

@@ -27,6 +27,9 @@ internal sealed class TestCertificates : IDisposable
     /// <summary>The server certificate (public part only).</summary>
     public X509Certificate2 Leaf { get; }
 
+    /// <summary>The server certificate with its private key, for a TLS server in this process.</summary>
+    public X509Certificate2 ServerCertificate() => Leaf.CopyWithPrivateKey(_leafKey);
+
     /// <summary>Makes a CA and a server certificate valid from five minutes ago for two days, also naming <paramref name="dnsNames"/>.</summary>
     public static TestCertificates Create(params string[] dnsNames)
     {

@@ -112,7 +112,7 @@ internal sealed class SipLab : IAsyncDisposable
         var watch = Stopwatch.StartNew();
         var run = await BoundedProcess.RunAsync(
             "ip",
-            new[] { "netns", "exec", Lab.Client.Name, BoundedProcess.DotnetHost(), TelnyxCli.Dll, "sip" }.Concat(arguments).Append("--json"),
+            new[] { "netns", "exec", Lab.Client.Name, await TelnyxCli.PathAsync(), "sip" }.Concat(arguments).Append("--json"),
             CliLimit,
             new Dictionary<string, string?> { ["SSL_CERT_FILE"] = CaFile });
         var elapsed = watch.Elapsed;
