@@ -19,6 +19,17 @@ public sealed class Finding
         Subject = subject;
     }
 
+    /// <summary>A copy of <paramref name="original"/> that is a warning now, its message led by <paramref name="why"/>.</summary>
+    private Finding(Finding original, string why)
+    {
+        Code = original.Code;
+        Effect = nameof(FindingEffect.Warning);
+        Source = original.Source;
+        Message = why + original.Message;
+        Remediation = original.Remediation;
+        Subject = original.Subject;
+    }
+
     /// <summary>The stable snake_case code.</summary>
     public string Code { get; }
 
@@ -39,6 +50,12 @@ public sealed class Finding
 
     /// <summary>True when the finding sets the verdict (it is a reason), false for a warning.</summary>
     internal bool IsReason => Effect != nameof(FindingEffect.Warning);
+
+    /// <summary>This finding as a warning that follows from <paramref name="root"/>: it no longer sets the verdict, the root does.</summary>
+    internal Finding AsConsequenceOf(Finding root) => new(this, "Consequence of " + root.Code + ": ");
+
+    /// <summary>This finding as a warning, for <paramref name="why"/> (a sentence that ends with a colon or full stop and a space).</summary>
+    internal Finding AsWarning(string why) => new(this, why);
 
     /// <inheritdoc />
     public override string ToString() => Code + ": " + Message;

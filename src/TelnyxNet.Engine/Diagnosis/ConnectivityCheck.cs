@@ -1,0 +1,101 @@
+using TelnyxNet.Engine.Dns;
+using TelnyxNet.Engine.Probes;
+using TelnyxNet.Engine.Transport;
+
+namespace TelnyxNet.Engine.Diagnosis;
+
+/// <summary>
+/// Test-TelnyxConnectivity's engine: every part at once under one budget
+/// (<see cref="ConnectivityBudget"/>): STUN, TURN on every transport, ICE gathering, NAT behaviour
+/// and, when there are SIP servers, SIP; then the findings of them all judged into one verdict
+/// with the SDK's precedence (<see cref="ReadinessJudgement"/>). Returns one
+/// <see cref="TelnyxReadinessReport"/>; failures are findings, never exceptions; only cancellation
+/// throws (after every part has cleaned up).
+/// </summary>
+public static class ConnectivityCheck
+{
+    /// <summary>Runs the check.</summary>
+    public static async Task<TelnyxReadinessReport> RunAsync(ConnectivityOptions options, IEngineLog? log, IProgress<ProbeProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        options.Validate();
+        log ??= NullEngineLog.Instance;
+        var clock = options.Clock;
+        var started = clock.Elapsed;
+        var budget = new ConnectivityBudget(options.Timeout, options.MediaDuration, options.CleanupTimeout);
+        var report = new TelnyxReadinessReport { Timestamp = clock.UtcNow };
+        var missing = new List<string>();
+        var bar = new ConnectivityProgress(progress);
+        log.Verbose("Checking within " + Seconds(options.Timeout) + " s: each part at most " + Seconds(budget.Part) + " s (STUN, ICE and NAT " + Seconds(budget.Gathering) + " s).");
+        var targets = options.Targets;
+        var parts = new List<Task>
+        {
+            Part("STUN", targets.StunServers.Count > 0, bar, () => StunBindingProbe.RunAsync(ConnectivityPlan.Stun(options, budget), new PartLog(log, "stun"), null, cancellationToken), r => report.Stun = r),
+            Part("TURN", targets.TurnServers.Count > 0, bar, () => TurnAllocationProbe.RunAsync(ConnectivityPlan.Turn(options, budget), new PartLog(log, "turn"), null, cancellationToken), r => report.Turn = r),
+            Part("ICE", true, bar, () => IceGatheringProbe.RunAsync(ConnectivityPlan.Ice(options, budget), new PartLog(log, "ice"), null, cancellationToken), r => report.Ice = r),
+            Part("NAT", targets.StunServers.Count > 0, bar, () => NatBehaviorProbe.RunAsync(ConnectivityPlan.Nat(options, budget), new PartLog(log, "nat"), null, cancellationToken), r => report.Nat = r),
+            Part("SIP", targets.SipServers.Count > 0, bar, () => SipOptionsProbe.RunAsync(ConnectivityPlan.Sip(options, budget), new PartLog(log, "sip"), null, cancellationToken), r => report.Sip = r),
+        };
+        try
+        {
+            await Task.WhenAll(parts).ConfigureAwait(false);
+        }
+        finally
+        {
+            bar.Done();
+        }
+
+        if (targets.StunServers.Count + targets.TurnServers.Count == 0)
+        {
+            missing.Add("No STUN or TURN server was given, so no srflx or relay candidate could be gathered.");
+        }
+        else if (targets.TurnServers.Count == 0)
+        {
+            missing.Add("No TURN server was given, so no relay was tested.");
+        }
+
+        ReadinessFigures.Fill(report);
+        report.DurationSeconds = Math.Round((clock.Elapsed - started).TotalSeconds, 1);
+        ReadinessJudgement.Judge(report, missing, options.DnsServers ?? SystemDnsServers.Discover());
+        log.Verbose(report.Summary);
+        return report;
+    }
+
+    /// <summary>
+    /// The verdict for -Quiet and automation: true only for Ready, or also for Degraded when
+    /// <paramref name="allowDegraded"/>.
+    /// </summary>
+    public static bool Passed(TelnyxReadinessReport report, bool allowDegraded = false) =>
+        (report ?? throw new ArgumentNullException(nameof(report))).VerdictValue == ReadinessVerdict.Ready
+        || (allowDegraded && report.VerdictValue == ReadinessVerdict.Degraded);
+
+    /// <summary>Runs one part when it has something to test, keeping its result; the bar knows about it from the start.</summary>
+    private static Task Part<T>(string name, bool wanted, ConnectivityProgress bar, Func<Task<T>> run, Action<T> keep)
+    {
+        if (!wanted)
+        {
+            return Task.CompletedTask;
+        }
+
+        bar.Started(name);
+        return RunAsync();
+
+        async Task RunAsync()
+        {
+            try
+            {
+                keep(await run().ConfigureAwait(false));
+            }
+            finally
+            {
+                bar.Finished(name);
+            }
+        }
+    }
+
+    private static string Seconds(TimeSpan value) => value.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+}
