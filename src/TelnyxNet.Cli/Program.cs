@@ -11,6 +11,7 @@ var root = new RootCommand(
     SipCommand.Create(),
     IceCommand.Create(),
     NatCommand.Create(),
+    CheckCommand.Create(),
 };
 
 var parsed = root.Parse(args);

@@ -28,6 +28,9 @@ internal sealed class TrackedSockets
     /// <summary>For <c>ProbeOptions.OpenDatagramSocket</c>.</summary>
     public IDatagramSocket OpenDatagram(IPEndPoint remote) => Track(ConnectedUdpSocket.Connect(remote));
 
+    /// <summary>For <c>ProbeOptions.OpenBoundDatagramSocket</c> (ICE, NAT behaviour).</summary>
+    public IDatagramSocket OpenBound(IPEndPoint local) => Track(UnconnectedUdpSocket.Open(local));
+
     /// <summary>For <c>TurnAllocationOptions.OpenPeerSocket</c>.</summary>
     public IDatagramSocket OpenPeer(AddressFamily family) => Track(UnconnectedUdpSocket.Open(family));
 
