@@ -18,6 +18,8 @@
         'Test-TelnyxSip'
         'Get-TelnyxIceCandidate'
         'Get-TelnyxNatBehavior'
+        'Test-TelnyxConnectivity'
+        'Export-TelnyxReport'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

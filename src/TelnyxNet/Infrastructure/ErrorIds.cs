@@ -23,4 +23,16 @@ public static class ErrorIds
 
     /// <summary>A -DnsServer value is not an IP address or [IPv6]:port / IPv4:port. Terminating; nothing is tested.</summary>
     public const string InvalidDnsServer = "InvalidDnsServer";
+
+    /// <summary>Export-TelnyxReport: an input object is not a Test-TelnyxConnectivity report (live or deserialized). Non-terminating; the other reports are written.</summary>
+    public const string InvalidReport = "InvalidReport";
+
+    /// <summary>Export-TelnyxReport: no report came in. Terminating; no file is written.</summary>
+    public const string NoReport = "NoReport";
+
+    /// <summary>Export-TelnyxReport: the file exists and -NoClobber was given. Terminating.</summary>
+    public const string ReportFileExists = "ReportFileExists";
+
+    /// <summary>Export-TelnyxReport: the file cannot be written (a missing folder, no permission, a bad path). Terminating.</summary>
+    public const string ReportNotWritten = "ReportNotWritten";
 }
