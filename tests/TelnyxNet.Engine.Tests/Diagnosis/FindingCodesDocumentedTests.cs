@@ -22,8 +22,8 @@ public sealed class FindingCodesDocumentedTests
         var documented = lines.ToDictionary(m => m.Groups["code"].Value, m => (Effect: m.Groups["effect"].Value, Source: m.Groups["source"].Value, Sdk: m.Groups["sdk"].Success));
 
         Assert.Equal(lines.Count, documented.Count);
-        Assert.Empty(FindingCodes.All.Select(c => c.Code).Where(c => !documented.ContainsKey(c)));
-        Assert.Empty(documented.Keys.Where(c => FindingCodes.Find(c) is null));
+        Assert.Equal(string.Empty, string.Join(", ", FindingCodes.All.Select(c => c.Code).Where(c => !documented.ContainsKey(c))));
+        Assert.Equal(string.Empty, string.Join(", ", documented.Keys.Where(c => FindingCodes.Find(c) is null)));
         Assert.All(FindingCodes.All, c => Assert.Equal((c.Effect.ToString().ToLowerInvariant(), c.Source, c.FromSdk), documented[c.Code]));
     }
 }
