@@ -2,7 +2,6 @@ using System.IO;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
-using System.Security.Authentication;
 using TelnyxNet.Engine.Diagnosis;
 using TelnyxNet.Engine.Stun;
 
@@ -89,7 +88,7 @@ public sealed class StunStreamClient : IDisposable
         try
         {
             var started = clock.Elapsed;
-            await Deadline.RunAsync(ConnectSocketAsync(socket, remote), timeout, clock, socket.Dispose, "TCP connection to " + remote, cancellationToken).ConfigureAwait(false);
+            await StreamConnect.ConnectAsync(socket, remote, timeout, clock, cancellationToken).ConfigureAwait(false);
             log.Verbose("TCP connected to " + remote + " from " + socket.LocalEndPoint + ".");
             stream = new NetworkStream(socket, ownsSocket: false);
             string? tlsProtocol = null;
@@ -166,60 +165,17 @@ public sealed class StunStreamClient : IDisposable
         }
     }
 
-    private static async Task ConnectSocketAsync(Socket socket, IPEndPoint remote)
-    {
-        try
-        {
-            await socket.ConnectAsync(remote).ConfigureAwait(false);
-        }
-        catch (SocketException ex)
-        {
-            throw SocketErrors.Classify(ex, "TCP connection to " + remote);
-        }
-    }
-
-    private static async Task<SslStream> HandshakeAsync(Stream inner, Socket socket, IPEndPoint remote, string tlsHost, RemoteCertificateValidationCallback? certificateValidation, TimeSpan timeout, IClock clock, IEngineLog log, CancellationToken cancellationToken)
+    private static Task<SslStream> HandshakeAsync(Stream inner, Socket socket, IPEndPoint remote, string tlsHost, RemoteCertificateValidationCallback? certificateValidation, TimeSpan timeout, IClock clock, IEngineLog log, CancellationToken cancellationToken)
     {
         var policyErrors = SslPolicyErrors.None;
-        var ssl = new SslStream(inner, leaveInnerStreamOpen: false, (sender, certificate, chain, errors) =>
+        RemoteCertificateValidationCallback validate = (sender, certificate, chain, errors) =>
         {
             policyErrors = errors;
             return certificateValidation != null
                 ? certificateValidation(sender, certificate, chain, errors)
                 : errors == SslPolicyErrors.None;
-        });
-        try
-        {
-            log.Verbose("TLS handshake with " + remote + " as '" + tlsHost + "'.");
-            await Deadline.RunAsync(AuthenticateAsync(ssl, tlsHost, remote, () => policyErrors), timeout, clock, socket.Dispose, "TLS handshake with " + remote, cancellationToken).ConfigureAwait(false);
-            log.Verbose("TLS established: " + ssl.SslProtocol + ", " + ssl.CipherAlgorithm + ".");
-            return ssl;
-        }
-        catch
-        {
-            ssl.Dispose();
-            throw;
-        }
-    }
-
-    private static async Task AuthenticateAsync(SslStream ssl, string tlsHost, IPEndPoint remote, Func<SslPolicyErrors> policyErrors)
-    {
-        try
-        {
-            // SslProtocols.None asks for the operating system's default versions explicitly. Without it,
-            // .NET Framework (Windows PowerShell 5.1) falls back to the host exe's legacy defaults.
-            await ssl.AuthenticateAsClientAsync(tlsHost, null, SslProtocols.None, checkCertificateRevocation: false).ConfigureAwait(false);
-        }
-        catch (AuthenticationException ex)
-        {
-            var errors = policyErrors();
-            var detail = errors == SslPolicyErrors.None ? ex.Message : "certificate not accepted (" + errors + ")";
-            throw new ProbeException(FailureReason.TlsFailure, "TLS handshake with " + remote + " as '" + tlsHost + "' failed: " + detail + ".", ex);
-        }
-        catch (IOException ex)
-        {
-            throw new ProbeException(FailureReason.TlsFailure, "TLS handshake with " + remote + " failed: the connection closed during the handshake (" + ex.Message + ").", ex);
-        }
+        };
+        return StreamConnect.TlsAsync(inner, socket.Dispose, remote.ToString(), tlsHost, validate, () => policyErrors == SslPolicyErrors.None ? null : "certificate not accepted (" + policyErrors + ")", timeout, clock, log, cancellationToken);
     }
 
     private async Task<StunReceipt> ExchangeAsync(byte[] request, TransactionId id, Task<StunReceipt> receipt)
