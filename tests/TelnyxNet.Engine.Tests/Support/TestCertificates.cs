@@ -27,13 +27,19 @@ internal sealed class TestCertificates : IDisposable
     /// <summary>The server certificate (public part only).</summary>
     public X509Certificate2 Leaf { get; }
 
-    /// <summary>Makes a CA and a server certificate valid from five minutes ago for two days.</summary>
-    public static TestCertificates Create()
+    /// <summary>
+    /// Makes a CA and a server certificate valid from five minutes ago for two days, for 127.0.0.1,
+    /// ::1, localhost and <paramref name="addresses"/> (a lab's server addresses, say).
+    /// </summary>
+    public static TestCertificates Create(params System.Net.IPAddress[] addresses) => Create("CN=TelnyxNet Test CA, O=TelnyxNet tests", addresses);
+
+    /// <summary>As <see cref="Create(System.Net.IPAddress[])"/>, with the CA named <paramref name="caName"/>.</summary>
+    public static TestCertificates Create(string caName, params System.Net.IPAddress[] addresses)
     {
         var notBefore = DateTimeOffset.UtcNow.AddMinutes(-5);
         var notAfter = notBefore.AddDays(2);
         using var caKey = RSA.Create(2048);
-        var caRequest = new CertificateRequest("CN=TelnyxNet Test CA, O=TelnyxNet tests", caKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var caRequest = new CertificateRequest(caName, caKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(certificateAuthority: true, hasPathLengthConstraint: true, pathLengthConstraint: 0, critical: true));
         caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, critical: true));
         caRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(caRequest.PublicKey, critical: false));
@@ -47,6 +53,11 @@ internal sealed class TestCertificates : IDisposable
             names.AddIpAddress(System.Net.IPAddress.Loopback);
             names.AddIpAddress(System.Net.IPAddress.IPv6Loopback);
             names.AddDnsName("localhost");
+            foreach (var address in addresses)
+            {
+                names.AddIpAddress(address);
+            }
+
             leafRequest.CertificateExtensions.Add(names.Build());
             leafRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(certificateAuthority: false, hasPathLengthConstraint: false, pathLengthConstraint: 0, critical: true));
             leafRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, critical: true));
@@ -68,6 +79,13 @@ internal sealed class TestCertificates : IDisposable
     {
         File.WriteAllText(certificatePath, Leaf.ExportCertificatePem() + "\n");
         File.WriteAllText(keyPath, _leafKey.ExportPkcs8PrivateKeyPem() + "\n");
+    }
+
+    /// <summary>The server certificate with its private key, loaded through PKCS#12 as TLS servers (Kestrel, SslStream) need it.</summary>
+    public X509Certificate2 ServerCertificate()
+    {
+        using var withKey = Leaf.CopyWithPrivateKey(_leafKey);
+        return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pfx), null);
     }
 
     /// <summary>
