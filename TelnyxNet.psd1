@@ -15,6 +15,9 @@
     CmdletsToExport        = @(
         'Test-TelnyxStun'
         'Test-TelnyxTurn'
+        'Test-TelnyxSignaling'
+        'Get-TelnyxEndpoint'
+        'Test-TelnyxFirewall'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

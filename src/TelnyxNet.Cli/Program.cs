@@ -8,6 +8,9 @@ var root = new RootCommand(
 {
     StunCommand.Create(),
     TurnCommand.Create(),
+    SignalingCommand.Create(),
+    EndpointsCommand.Create(),
+    FirewallCommand.Create(),
 };
 
 var parsed = root.Parse(args);

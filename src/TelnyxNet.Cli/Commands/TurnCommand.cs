@@ -109,7 +109,7 @@ internal static class TurnCommand
     }
 
     /// <summary>The credential the options ask for; null with <paramref name="error"/> when its secret is missing or it is not valid.</summary>
-    private static TurnCredential? Credential(string? username, bool sharedSecret, out string? error)
+    internal static TurnCredential? Credential(string? username, bool sharedSecret, out string? error)
     {
         error = null;
         if (!sharedSecret && username is null)
