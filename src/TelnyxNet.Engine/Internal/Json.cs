@@ -203,6 +203,11 @@ internal sealed class JsonReader
         while (true)
         {
             SkipWhitespace();
+            if (_position >= _text.Length)
+            {
+                throw Error("The text ends inside an object");
+            }
+
             if (Peek() != '"')
             {
                 throw Error("Expected a member name in double quotes");

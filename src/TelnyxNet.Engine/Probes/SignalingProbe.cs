@@ -135,23 +135,27 @@ public static class SignalingProbe
                 var answer = await Deadline.RunAsync(ProxyTunnel.OpenAsync(stream, target, decision.Proxy, decision.Credential, UserAgent, log), ProbeFanOut.Remaining(options, deadline), clock, abort, "CONNECT through the proxy " + proxyText, cancellationToken).ConfigureAwait(false);
                 result.TunnelMs = Since(clock, started);
                 result.AnsweredBy = answer.AnsweredBy;
+                result.HttpStatusCode = answer.Head.Status;
+                answer.ThrowUnlessOpen();
             }
 
             if (target.Secure)
             {
                 started = clock.Elapsed;
-                var tls = await HandshakeAsync(stream, abort, target, peer, options, deadline, log, cancellationToken).ConfigureAwait(false);
+                var tls = await HandshakeAsync(stream, abort, target, peer, options, deadline, result, log, cancellationToken).ConfigureAwait(false);
                 stream = tls.Stream;
                 result.TlsMs = Since(clock, started);
-                Describe(result, tls.Stream, tls.Report);
+                Describe(result, tls.Stream);
                 steps.Intercepted = tls.Report.Intercepted == true ? InterceptionFailure(target, tls.Report) : null;
             }
 
             started = clock.Elapsed;
-            var head = await Deadline.RunAsync(UpgradeAsync(stream, target, options.SubProtocol, peer, log), ProbeFanOut.Remaining(options, deadline), clock, abort, "The WebSocket upgrade with " + peer, cancellationToken).ConfigureAwait(false);
+            var key = WebSocketHandshake.NewKey();
+            var head = await Deadline.RunAsync(UpgradeAsync(stream, target, key, options.SubProtocol, peer, log), ProbeFanOut.Remaining(options, deadline), clock, abort, "The WebSocket upgrade with " + peer, cancellationToken).ConfigureAwait(false);
             result.UpgradeMs = Since(clock, started);
             result.HttpStatusCode = head.Status;
             result.AnsweredBy = ProxyTunnel.AnsweredBy(head) is { Length: > 0 } by ? by : result.AnsweredBy;
+            WebSocketHandshake.Check(head, key, options.SubProtocol, peer);
             connection = new WebSocketConnection(new PrefixedStream(stream, head.Rest), clock, log, peer);
             connection.Start();
             log.Verbose("WebSocket open to " + peer + "; holding it " + Seconds(options.Hold) + " s.");
@@ -174,13 +178,14 @@ public static class SignalingProbe
         return result;
     }
 
-    /// <summary>TLS with SNI; the trust decides unless the check is skipped; the report is kept either way.</summary>
-    private static async Task<(SslStream Stream, TlsReport Report)> HandshakeAsync(Stream inner, Action abort, SignalingTarget target, string peer, SignalingOptions options, TimeSpan deadline, IEngineLog log, CancellationToken cancellationToken)
+    /// <summary>TLS with SNI; the trust decides unless the check is skipped; what the certificate check saw goes into the result either way.</summary>
+    private static async Task<(SslStream Stream, TlsReport Report)> HandshakeAsync(Stream inner, Action abort, SignalingTarget target, string peer, SignalingOptions options, TimeSpan deadline, SignalingResult result, IEngineLog log, CancellationToken cancellationToken)
     {
         TlsReport? report = null;
         RemoteCertificateValidationCallback validate = (_, certificate, chain, errors) =>
         {
             report = options.Trust.Evaluate(certificate, chain, errors, target.Host);
+            Describe(result, report);
             return options.SkipCertificateCheck || report.Trusted;
         };
         var ssl = await StreamConnect.TlsAsync(inner, abort, peer, target.Host, validate, () => report?.Problem, ProbeFanOut.Remaining(options, deadline), options.Clock, log, cancellationToken).ConfigureAwait(false);
@@ -193,16 +198,15 @@ public static class SignalingProbe
         return (ssl, seen);
     }
 
-    private static async Task<HttpResponseHead> UpgradeAsync(Stream stream, SignalingTarget target, string subProtocol, string peer, IEngineLog log)
+    /// <summary>Sends the upgrade request and reads the answer's head; the caller checks it.</summary>
+    private static async Task<HttpResponseHead> UpgradeAsync(Stream stream, SignalingTarget target, string key, string subProtocol, string peer, IEngineLog log)
     {
-        var key = WebSocketHandshake.NewKey();
         var request = WebSocketHandshake.Request(target, key, subProtocol, UserAgent);
         log.Verbose("GET " + target.Resource + " with Upgrade: websocket to " + peer + ".");
         await stream.WriteAsync(request, 0, request.Length).ConfigureAwait(false);
         await stream.FlushAsync().ConfigureAwait(false);
         var head = await HttpResponseHead.ReadAsync(stream, peer).ConfigureAwait(false);
         log.Verbose(peer + " answered the upgrade with " + head.StatusLine + ".");
-        WebSocketHandshake.Check(head, key, subProtocol, peer);
         return head;
     }
 
@@ -303,11 +307,15 @@ public static class SignalingProbe
     private static ProbeException InterceptionFailure(SignalingTarget target, TlsReport report) =>
         new(FailureReason.TlsIntercepted, "TLS to " + target.Host + " is intercepted: the certificate was re-signed on the path by " + (report.Product ?? "a CA that is no public root") + " (issuer " + report.Issuer + "; root " + (report.Root.Length > 0 ? report.Root + ", thumbprint " + report.RootThumbprint : "unknown") + ").");
 
-    private static void Describe(SignalingResult result, SslStream ssl, TlsReport report)
+    private static void Describe(SignalingResult result, SslStream ssl)
     {
         result.TlsProtocol = ssl.SslProtocol.ToString();
         var cipher = ssl.CipherAlgorithm.ToString();
         result.TlsCipher = char.IsDigit(cipher[cipher.Length - 1]) || ssl.CipherStrength <= 0 ? cipher : cipher + " " + ssl.CipherStrength.ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static void Describe(SignalingResult result, TlsReport report)
+    {
         result.CertificateSubject = report.Subject;
         result.CertificateIssuer = report.Issuer;
         result.CertificateRoot = report.Root;

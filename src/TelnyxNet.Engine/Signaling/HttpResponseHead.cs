@@ -131,7 +131,7 @@ internal sealed class HttpResponseHead
         var parts = statusLine.Split(new[] { ' ' }, 3);
         if (parts.Length < 2 || !parts[0].StartsWith("HTTP/1.", StringComparison.Ordinal) || parts[1].Length != 3 || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var status) || status < 100)
         {
-            throw new ProbeException(FailureReason.ProtocolError, peer + " answered, but not with HTTP/1.1: '" + Printable(buffer, Math.Min(end, 80)) + "'.");
+            throw new ProbeException(FailureReason.ProtocolError, peer + " answered, but not with HTTP/1.1: '" + new string(statusLine.Take(80).Select(c => c >= ' ' && c < (char)127 ? c : '.').ToArray()) + "'.");
         }
 
         var fields = new List<KeyValuePair<string, string>>();

@@ -12,24 +12,62 @@ namespace TelnyxNet.Engine.Signaling;
 /// </summary>
 internal static class ProxyTunnel
 {
-    /// <summary>What the proxy answered.</summary>
+    /// <summary>What the proxy answered CONNECT with.</summary>
     internal sealed class Answer
     {
-        public Answer(HttpResponseHead head, string answeredBy)
+        public Answer(HttpResponseHead head, string answeredBy, string peer, string authority, ProxyCredential? credential)
         {
             Head = head;
             AnsweredBy = answeredBy;
+            Peer = peer;
+            Authority = authority;
+            Credential = credential;
         }
 
         public HttpResponseHead Head { get; }
 
         public string AnsweredBy { get; }
+
+        private string Peer { get; }
+
+        private string Authority { get; }
+
+        private ProxyCredential? Credential { get; }
+
+        /// <summary>Returns when the tunnel is open (2xx and nothing more); throws <see cref="ProbeException"/> otherwise.</summary>
+        public void ThrowUnlessOpen()
+        {
+            if (Head.Status >= 200 && Head.Status < 300)
+            {
+                if (Head.Rest.Length > 0)
+                {
+                    throw new ProbeException(FailureReason.ProtocolError, Peer + " sent " + Head.Rest.Length + " bytes after opening the tunnel, before the server could speak.");
+                }
+
+                return;
+            }
+
+            if (Head.Status == 407)
+            {
+                var schemes = Challenges(Head);
+                var offered = schemes.Count == 0 ? "no Proxy-Authenticate challenge" : string.Join("; ", schemes);
+                var basic = schemes.Any(s => s.StartsWith("Basic", StringComparison.OrdinalIgnoreCase));
+                var message = Credential is null
+                    ? Peer + " requires authentication (407 " + Head.Reason + "); it offers " + offered + ". Give the proxy credential (-ProxyCredential, or the user information of the proxy URI)."
+                    : basic
+                        ? Peer + " refused the credentials of user " + Credential.Username + " (407); it offers " + offered + "."
+                        : Peer + " does not accept Basic credentials (407); it offers " + offered + ", which this test does not speak.";
+                throw new ProbeException(FailureReason.ProxyAuthenticationRequired, message) { ErrorCode = 407, ErrorReason = offered };
+            }
+
+            throw new ProbeException(FailureReason.ProxyRefused, Peer + " refused to open a tunnel to " + Authority + ": " + Head.StatusLine + (AnsweredBy.Length > 0 ? " (" + AnsweredBy + ")" : string.Empty) + ".") { ErrorCode = Head.Status, ErrorReason = Head.Reason };
+        }
     }
 
     /// <summary>
     /// Sends CONNECT for <paramref name="target"/> over <paramref name="stream"/> (already connected to the
-    /// proxy) and reads the answer. Returns it when the tunnel is open; throws <see cref="ProbeException"/>
-    /// otherwise. The caller bounds the time (its deadline tears the stream down).
+    /// proxy) and reads the answer, which the caller checks (<see cref="Answer.ThrowUnlessOpen"/>).
+    /// The caller bounds the time (its deadline tears the stream down).
     /// </summary>
     public static async Task<Answer> OpenAsync(Stream stream, SignalingTarget target, Uri proxy, ProxyCredential? credential, string userAgent, IEngineLog log)
     {
@@ -54,30 +92,7 @@ internal static class ProxyTunnel
         var head = await HttpResponseHead.ReadAsync(stream, peer).ConfigureAwait(false);
         var answeredBy = AnsweredBy(head);
         log.Verbose(peer + " answered CONNECT with " + head.StatusLine + (answeredBy.Length > 0 ? " (" + answeredBy + ")" : string.Empty) + ".");
-        if (head.Status >= 200 && head.Status < 300)
-        {
-            if (head.Rest.Length > 0)
-            {
-                throw new ProbeException(FailureReason.ProtocolError, peer + " sent " + head.Rest.Length + " bytes after opening the tunnel, before the server could speak.");
-            }
-
-            return new Answer(head, answeredBy);
-        }
-
-        if (head.Status == 407)
-        {
-            var schemes = Challenges(head);
-            var offered = schemes.Count == 0 ? "no Proxy-Authenticate challenge" : string.Join("; ", schemes);
-            var basic = schemes.Any(s => s.StartsWith("Basic", StringComparison.OrdinalIgnoreCase));
-            var message = credential is null
-                ? peer + " requires authentication (407 " + head.Reason + "); it offers " + offered + ". Give the proxy credential (-ProxyCredential, or the user information of the proxy URI)."
-                : basic
-                    ? peer + " refused the credentials of user " + credential.Username + " (407); it offers " + offered + "."
-                    : peer + " does not accept Basic credentials (407); it offers " + offered + ", which this test does not speak.";
-            throw new ProbeException(FailureReason.ProxyAuthenticationRequired, message) { ErrorCode = 407, ErrorReason = offered };
-        }
-
-        throw new ProbeException(FailureReason.ProxyRefused, peer + " refused to open a tunnel to " + authority + ": " + head.StatusLine + (answeredBy.Length > 0 ? " (" + answeredBy + ")" : string.Empty) + ".") { ErrorCode = head.Status, ErrorReason = head.Reason };
+        return new Answer(head, answeredBy, peer, authority, credential);
     }
 
     /// <summary>Who answered, as the Via and Server fields name it ("Via: 1.1 squid; Server: squid/5.7"), or empty.</summary>

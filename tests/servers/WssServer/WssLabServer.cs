@@ -50,7 +50,7 @@ public sealed class WssLabServer : IAsyncDisposable
 
     /// <summary>
     /// Starts Kestrel on <paramref name="endPoint"/> (port 0: any free one), over TLS with
-    /// <paramref name="certificate"/> (with its private key) or plain when null. <paramref name="openSocket"/>
+    /// <paramref name="certificate"/> (with its private key; the caller keeps it until the server is disposed) or plain when null. <paramref name="openSocket"/>
     /// makes the listening socket (a lab's server namespace); null for this process's own namespace.
     /// </summary>
     public static async Task<WssLabServer> StartAsync(IPEndPoint endPoint, X509Certificate2? certificate, Func<AddressFamily, Socket>? openSocket = null)
