@@ -13,12 +13,14 @@ internal sealed class TestCertificates : IDisposable
 {
     private const string ServerAuthOid = "1.3.6.1.5.5.7.3.1";
     private readonly RSA _leafKey;
+    private readonly string _authorityKeyPem;
 
-    private TestCertificates(X509Certificate2 authority, X509Certificate2 leaf, RSA leafKey)
+    private TestCertificates(X509Certificate2 authority, X509Certificate2 leaf, RSA leafKey, string authorityKeyPem)
     {
         Authority = authority;
         Leaf = leaf;
         _leafKey = leafKey;
+        _authorityKeyPem = authorityKeyPem;
     }
 
     /// <summary>The CA certificate (public part only).</summary>
@@ -65,7 +67,7 @@ internal sealed class TestCertificates : IDisposable
             leafRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(leafRequest.PublicKey, critical: false));
             leafRequest.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(ca, includeKeyIdentifier: true, includeIssuerAndSerial: false));
             using var leaf = leafRequest.Create(ca, notBefore, notAfter.AddHours(-1), RandomNumberGenerator.GetBytes(16));
-            return new TestCertificates(X509CertificateLoader.LoadCertificate(ca.RawData), X509CertificateLoader.LoadCertificate(leaf.RawData), leafKey);
+            return new TestCertificates(X509CertificateLoader.LoadCertificate(ca.RawData), X509CertificateLoader.LoadCertificate(leaf.RawData), leafKey, caKey.ExportPkcs8PrivateKeyPem());
         }
         catch
         {
@@ -80,6 +82,9 @@ internal sealed class TestCertificates : IDisposable
         File.WriteAllText(certificatePath, Leaf.ExportCertificatePem() + "\n");
         File.WriteAllText(keyPath, _leafKey.ExportPkcs8PrivateKeyPem() + "\n");
     }
+
+    /// <summary>The CA's certificate and private key as one PEM text, as mitmproxy reads its CA (mitmproxy-ca.pem).</summary>
+    public string AuthorityPem() => Authority.ExportCertificatePem() + "\n" + _authorityKeyPem + "\n";
 
     /// <summary>The server certificate with its private key, loaded through PKCS#12 as TLS servers (Kestrel, SslStream) need it.</summary>
     public X509Certificate2 ServerCertificate()
