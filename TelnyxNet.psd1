@@ -6,8 +6,8 @@
     GUID                   = '5f0c9a4e-2b8d-4d0e-9a51-7c3e6f1b2a90'
     Author                 = 'TelnyxNet contributors'
     CompanyName            = 'TelnyxNet'
-    Copyright              = '(c) TelnyxNet contributors. All rights reserved.'
-    Description            = 'Tells, with real STUN, TURN, TLS, WebSocket and SIP exchanges, whether this machine can place Telnyx WebRTC and SIP calls, and what exactly blocks it.'
+    Copyright              = '(c) 2026 TelnyxNet contributors. MIT License.'
+    Description            = 'Tells, with real STUN and TURN exchanges over UDP, TCP and TLS, whether this machine reaches the servers Telnyx WebRTC calls need, and what exactly blocks them.'
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
     RequiredAssemblies     = @('TelnyxNet.Engine.dll')

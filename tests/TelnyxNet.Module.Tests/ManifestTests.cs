@@ -108,6 +108,28 @@ public sealed class ManifestTests
         Assert.False(string.IsNullOrWhiteSpace(data.GetValueOrDefault("ReleaseNotes") as string));
     }
 
+    /// <summary>The manifest says only what exists: each protocol it names has the cmdlet that speaks it.</summary>
+    [Theory]
+    [InlineData("STUN", "Test-TelnyxStun")]
+    [InlineData("TURN", "Test-TelnyxTurn")]
+    [InlineData("WebSocket", "Test-TelnyxSignaling")]
+    [InlineData("SIP exchanges", "Test-TelnyxSip")]
+    [InlineData("ICE", "Get-TelnyxIceCandidate")]
+    [InlineData("media", "Measure-TelnyxMediaPath")]
+    public void The_description_names_a_protocol_only_when_its_cmdlet_exists(string protocol, string cmdlet)
+    {
+        var named = String("Description").Contains(protocol, StringComparison.Ordinal);
+        var exported = Strings("CmdletsToExport").Contains(cmdlet, StringComparer.Ordinal);
+        Assert.True(!named || exported, "the description names " + protocol + " but " + cmdlet + " is not exported");
+    }
+
+    [Fact]
+    public void The_license_the_gallery_data_points_to_is_in_the_repository()
+    {
+        Assert.EndsWith("/LICENSE", Assert.IsType<string>(PSData().GetValueOrDefault("LicenseUri")), StringComparison.Ordinal);
+        Assert.StartsWith("MIT License", File.ReadAllText(Path.Combine(BuiltModule.RepoRoot, "LICENSE")), StringComparison.Ordinal);
+    }
+
     private static Version Normalize(Version v) => new(v.Major, v.Minor, Math.Max(v.Build, 0), Math.Max(v.Revision, 0));
 
     private IReadOnlyDictionary<string, object?> PSData()

@@ -59,7 +59,6 @@ internal static class TurnCommand
         command.SetAction(async (parse, token) =>
         {
             var filter = parse.GetValue(transport)?.Select(t => Enum.Parse<TransportProtocol>(t, ignoreCase: true)).ToList();
-            var log = common.LogOf(parse);
             var servers = new List<TurnServerAddress>();
             var usageError = false;
             var values = parse.GetValue(server) ?? Array.Empty<string>();
@@ -70,21 +69,12 @@ internal static class TurnCommand
                     Console.Error.WriteLine("telnyxnet: " + error);
                     usageError = true;
                 }
-                else if (parsed.Count == 0)
-                {
-                    log.Verbose("'" + value + "' is not tested: its transport is not among --transport " + string.Join(", ", filter!).ToLowerInvariant() + ".");
-                }
 
                 servers.AddRange(parsed);
             }
 
             if (values.Length > 0 && servers.Count == 0)
             {
-                if (!usageError)
-                {
-                    Console.Error.WriteLine("telnyxnet: no server to test: --transport leaves out every --server value.");
-                }
-
                 return ExitCodes.Usage;
             }
 

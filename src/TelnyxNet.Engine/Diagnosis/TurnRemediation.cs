@@ -31,6 +31,7 @@ public static class TurnRemediation
             {
                 CredentialSource.Default => "The server is reachable, but refused the WebRTC SDK's public default credential. The SDK provisions its own TURN credentials; SIP trunking customers get theirs from Telnyx support. Test with your own credential (Test-TelnyxTurn -Credential, or telnyxnet turn --username).",
                 CredentialSource.SharedSecret => "The server is reachable, but refused the credential derived from the shared secret: check the secret and that the server's clock is right (the user name carries an expiry time).",
+                CredentialSource.IceServer => "The server is reachable, but refused the username and credential of its iceServers entry: the entry's credential is wrong or has expired (ephemeral TURN credentials usually expire within hours); fetch a fresh iceServers list.",
                 _ => "The server is reachable, but refused the credentials: check the user name and password (SIP trunking TURN credentials come from Telnyx support).",
             },
             FailureReason.Forbidden => "The server refused the request (403 Forbidden): the account may not be allowed to relay, or to reach this peer address.",

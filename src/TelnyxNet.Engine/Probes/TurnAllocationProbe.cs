@@ -73,9 +73,9 @@ public static class TurnAllocationProbe
         TurnClient? client = null;
         try
         {
-            log.Verbose("Testing TURN " + server.Transport.ToString().ToUpperInvariant() + " " + StunServerAddress.FormatHostPort(address.ToString(), server.Port) + (server.IsAddressLiteral ? string.Empty : " (" + server.Host + ")") + " as " + options.Credential + ".");
+            log.Verbose("Testing TURN " + server.Transport.ToString().ToUpperInvariant() + " " + StunServerAddress.FormatHostPort(address.ToString(), server.Port) + (server.IsAddressLiteral ? string.Empty : " (" + server.Host + ")") + " as " + CredentialOf(server, options) + ".");
             var started = clock.Elapsed;
-            client = await ConnectAsync(server.Transport, remote, tlsHost, options, deadline, log, cancellationToken).ConfigureAwait(false);
+            client = await ConnectAsync(server, remote, tlsHost, options, deadline, log, cancellationToken).ConfigureAwait(false);
             Describe(result, client);
             try
             {
@@ -90,7 +90,7 @@ public static class TurnAllocationProbe
                 client = null;
                 remote = redirect.Alternate;
                 tlsHost = redirect.Domain ?? server.Host;
-                client = await ConnectAsync(server.Transport, remote, tlsHost, options, deadline, log, cancellationToken).ConfigureAwait(false);
+                client = await ConnectAsync(server, remote, tlsHost, options, deadline, log, cancellationToken).ConfigureAwait(false);
                 Describe(result, client);
                 await client.AllocateAsync(deadline, cancellationToken).ConfigureAwait(false);
             }
@@ -108,7 +108,7 @@ public static class TurnAllocationProbe
                     client,
                     new IPEndPoint(remote.Address, udpPort),
                     options.OpenPeerSocket,
-                    token => ConnectAsync(server.Transport, allocatedAt, allocatedHost, options, deadline, log, token),
+                    token => ConnectAsync(server, allocatedAt, allocatedHost, options, deadline, log, token),
                     options.Retransmission,
                     options.CleanupTimeout,
                     log,
@@ -149,8 +149,9 @@ public static class TurnAllocationProbe
         return result;
     }
 
-    private static async Task<TurnClient> ConnectAsync(TransportProtocol transport, IPEndPoint remote, string tlsHost, TurnAllocationOptions options, TimeSpan deadline, IEngineLog log, CancellationToken cancellationToken)
+    private static async Task<TurnClient> ConnectAsync(TurnServerAddress server, IPEndPoint remote, string tlsHost, TurnAllocationOptions options, TimeSpan deadline, IEngineLog log, CancellationToken cancellationToken)
     {
+        var transport = server.Transport;
         ITurnTransport connection;
         if (transport == TransportProtocol.Udp)
         {
@@ -172,7 +173,7 @@ public static class TurnAllocationProbe
             connection = new StreamTurnTransport(stream, remote, transport);
         }
 
-        return new TurnClient(connection, options.Credential, options.Clock, log);
+        return new TurnClient(connection, CredentialOf(server, options), options.Clock, log);
     }
 
     private static void Describe(TurnAllocationResult result, TurnClient client)
@@ -238,7 +239,7 @@ public static class TurnAllocationProbe
             ? " The server itself is reachable: it answered" + (result.Realm.Length > 0 ? " with a challenge for realm '" + result.Realm + "'" : string.Empty) + "."
             : string.Empty;
         result.Message = failure.Message + reachable;
-        result.Remediation = TurnRemediation.For(failure.Reason, server.Transport, server.Host, server.Port, options.Credential.Source, failure.ErrorCode);
+        result.Remediation = TurnRemediation.For(failure.Reason, server.Transport, server.Host, server.Port, CredentialOf(server, options).Source, failure.ErrorCode);
     }
 
     private static TurnAllocationResult NewResult(TurnServerAddress server, IPAddress? address, TurnAllocationOptions options, DateTimeOffset timestamp) => new()
@@ -247,10 +248,13 @@ public static class TurnAllocationProbe
         Port = server.Port,
         Transport = server.Transport.ToString(),
         RemoteAddress = address?.ToString() ?? string.Empty,
-        CredentialSource = options.Credential.Source.ToString(),
-        Username = options.Credential.Username,
+        CredentialSource = CredentialOf(server, options).Source.ToString(),
+        Username = CredentialOf(server, options).Username,
         Timestamp = timestamp,
     };
+
+    /// <summary>The server's own credential (from its iceServers entry), else the test's.</summary>
+    private static TurnCredential CredentialOf(TurnServerAddress server, TurnAllocationOptions options) => server.Credential ?? options.Credential;
 
     private static double Round(double ms) => Math.Round(ms, 3);
 

@@ -20,11 +20,16 @@ public sealed class TestTelnyxStunCommand : AsyncCmdlet
     private readonly List<StunServerAddress> _servers = new();
     private bool _serverGiven;
 
-    /// <summary>Servers: host, host:port, [IPv6]:port, stun:host:port or stuns:host:port. Default: stun.telnyx.com:3478 and stun.l.google.com:19302.</summary>
-    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("ComputerName", "Uri", "Urls")]
+    /// <summary>
+    /// Servers: host, host:port, [IPv6]:port, stun:host:port or stuns:host:port; WebRTC iceServers
+    /// entries (their stun:/stuns: URLs); objects with Server and Port. Default: stun.telnyx.com:3478
+    /// and stun.l.google.com:19302.
+    /// </summary>
+    [Parameter(Position = 0, ValueFromPipeline = true)]
+    [Alias("Uri", "Urls")]
     [ValidateNotNull]
-    public string[]? Server { get; set; }
+    [ArgumentCompleter(typeof(ServerCompleter))]
+    public object[]? Server { get; set; }
 
     /// <summary>Udp (default), Tcp or Tls. A stuns: URI always means Tls.</summary>
     [Parameter]
@@ -56,16 +61,26 @@ public sealed class TestTelnyxStunCommand : AsyncCmdlet
             return;
         }
 
-        foreach (var value in Server)
+        var explicitTransport = MyInvocation.BoundParameters.ContainsKey(nameof(Transport));
+        foreach (var argument in Server.Select(ServerArgument.Read).OfType<ServerArgument>())
         {
             _serverGiven = true;
-            if (StunServerAddress.TryParse(value, Transport, out var server, out var error))
+            foreach (var url in argument.Urls)
             {
-                _servers.Add(server!);
-                continue;
-            }
+                if (argument.FromIceServer && url.StartsWith("turn", StringComparison.OrdinalIgnoreCase))
+                {
+                    WriteVerbose("'" + url + "' is a TURN URL: Test-TelnyxTurn tests it.");
+                    continue;
+                }
 
-            WriteError(new ErrorRecord(new ArgumentException(error), ErrorIds.InvalidServer, ErrorCategory.InvalidArgument, value));
+                if (StunServerAddress.TryParse(url, Transport, explicitTransport, out var server, out var problem))
+                {
+                    _servers.Add(server!);
+                    continue;
+                }
+
+                WriteError(ServerErrors.Record(problem!, argument.Target));
+            }
         }
     }
 

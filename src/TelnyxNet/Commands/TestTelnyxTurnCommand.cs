@@ -23,11 +23,16 @@ public sealed class TestTelnyxTurnCommand : AsyncCmdlet
     private bool _serverGiven;
     private TurnCredential _credential = TurnCredential.TelnyxDefault;
 
-    /// <summary>Servers: turn:/turns: URIs (RFC 7065), host, host:port or [IPv6]:port. Default: turn.telnyx.com over UDP 3478, TCP 3478, TCP 443 and TLS 443.</summary>
-    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("ComputerName", "Uri", "Urls")]
+    /// <summary>
+    /// Servers: turn:/turns: URIs (RFC 7065), host, host:port or [IPv6]:port; WebRTC iceServers
+    /// entries (their turn:/turns: URLs, tested with the entry's own username and credential);
+    /// objects with Server and Port. Default: turn.telnyx.com over UDP 3478, TCP 3478, TCP 443 and TLS 443.
+    /// </summary>
+    [Parameter(Position = 0, ValueFromPipeline = true)]
+    [Alias("Uri", "Urls")]
     [ValidateNotNull]
-    public string[]? Server { get; set; }
+    [ArgumentCompleter(typeof(ServerCompleter))]
+    public object[]? Server { get; set; }
 
     /// <summary>Tests only these transports (Udp, Tcp, Tls); servers and URIs of other transports are left out.</summary>
     [Parameter]
@@ -95,19 +100,26 @@ public sealed class TestTelnyxTurnCommand : AsyncCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        foreach (var value in Server ?? Array.Empty<string>())
+        foreach (var argument in (Server ?? Array.Empty<object>()).Select(ServerArgument.Read).OfType<ServerArgument>())
         {
             _serverGiven = true;
-            if (!TurnServerAddress.TryParse(value, Transport, out var servers, out var error))
+            var own = argument.HasCredential ? TurnCredential.FromIceServer(argument.Username!, argument.SecurePassword()) : null;
+            foreach (var url in argument.Urls)
             {
-                WriteError(new ErrorRecord(new ArgumentException(error), ErrorIds.InvalidServer, ErrorCategory.InvalidArgument, value));
-            }
-            else if (servers.Count == 0)
-            {
-                WriteVerbose("'" + value + "' is not tested: its transport is not among -Transport " + string.Join(", ", Transport!) + ".");
-            }
+                if (argument.FromIceServer && url.StartsWith("stun", StringComparison.OrdinalIgnoreCase))
+                {
+                    WriteVerbose("'" + url + "' is a STUN URL: Test-TelnyxStun tests it.");
+                    continue;
+                }
 
-            _servers.AddRange(servers);
+                if (!TurnServerAddress.TryParse(url, Transport, out var servers, out var problem))
+                {
+                    WriteError(ServerErrors.Record(problem!, argument.Target));
+                    continue;
+                }
+
+                _servers.AddRange(own is null ? servers : servers.Select(s => s.WithCredential(own)));
+            }
         }
     }
 

@@ -9,6 +9,9 @@ public static class ErrorIds
     /// <summary>A -Server value is not a server address the cmdlet understands (host, host:port, [IPv6]:port, stun:/stuns: or turn:/turns: URI). Non-terminating; the other servers are still tested.</summary>
     public const string InvalidServer = "InvalidServer";
 
+    /// <summary>A -Server URI names a transport (stuns:, turns:, ?transport=) that -Transport leaves out. Non-terminating; the other servers are still tested.</summary>
+    public const string TransportConflict = "TransportConflict";
+
     /// <summary>Credential parameters that exclude each other: -Credential with -SharedSecret, or -Username without -SharedSecret. Terminating; nothing is tested.</summary>
     public const string ConflictingCredentials = "ConflictingCredentials";
 
