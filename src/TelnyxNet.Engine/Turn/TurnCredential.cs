@@ -46,7 +46,7 @@ public sealed class TurnCredential
     public static TurnCredential FromIceServer(string username, SecureString password)
     {
         CheckUsername(username);
-        return new TurnCredential(username, CredentialSource.IceServer, Copy(password ?? throw new ArgumentNullException(nameof(password))), null);
+        return new TurnCredential(username, CredentialSource.IceServer, SecureText.Copy(password ?? throw new ArgumentNullException(nameof(password))), null);
     }
 
     /// <summary>

@@ -2,8 +2,8 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using TelnyxNet.Servers.Wss;
 
-// telnyxnet-wss-server --listen ADDRESS --port PORT [--pfx FILE]: serves until standard input
-// closes or SIGTERM; prints "READY <uri>" once listening. With --pfx (PKCS#12 without a password),
+// telnyxnet-wss-server --listen ADDRESS --port PORT [--pfx FILE]: serves until SIGTERM or Ctrl+C;
+// prints "READY <uri>" once listening. With --pfx (PKCS#12 without a password),
 // TLS; without, plain WebSockets.
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
 for (var i = 0; i + 1 < args.Length; i += 2)
@@ -20,13 +20,16 @@ if (!options.TryGetValue("--listen", out var listen) || !options.TryGetValue("--
 using var certificate = options.TryGetValue("--pfx", out var pfx) ? X509CertificateLoader.LoadPkcs12FromFile(pfx, null) : null;
 await using var server = await WssLabServer.StartAsync(new IPEndPoint(address, number), certificate);
 Console.WriteLine("READY " + server.Uri());
-using var stop = new CancellationTokenSource();
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    stop.TrySetResult();
+});
 Console.CancelKeyPress += (_, e) =>
 {
     e.Cancel = true;
-    stop.Cancel();
+    stop.TrySetResult();
 };
-var stdin = Task.Run(() => Console.In.ReadToEnd());
-await Task.WhenAny(stdin, Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default));
+await stop.Task;
 return 0;
