@@ -2,6 +2,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using TelnyxNet.Bench;
 using TelnyxNet.Bench.Codec;
+using TelnyxNet.Bench.Firewall;
 using TelnyxNet.Bench.InProcess;
 using TelnyxNet.Bench.Lab;
 using TelnyxNet.Bench.Scenario;
@@ -25,6 +26,8 @@ const string Usage = """
       turn [--runs N] [--warmup N] [--packets N] [--bound S] [--cli PATH] [--turnserver PATH]
            [--uclient PATH] [--peer PATH] [--results FILE]
                                         whole-process telnyxnet turn vs turnutils_uclient on a private coturn
+      firewall [--runs N] [--sequential-runs N] [--timeout S] [--cli PATH] [--results FILE]
+                                        time to verdict on an all-blocked lab network: every rule at once vs one by one (root)
     """;
 
 if (args.Length == 0)
@@ -53,6 +56,8 @@ try
             return SummaryCommand.Run(BenchArguments.Parse(rest));
         case "turn":
             return await TurnScenarioCommand.RunAsync(BenchArguments.Parse(rest));
+        case "firewall":
+            return await FirewallScenarioCommand.RunAsync(BenchArguments.Parse(rest));
         default:
             throw new UsageException("unknown subcommand '" + args[0] + "'.");
     }
