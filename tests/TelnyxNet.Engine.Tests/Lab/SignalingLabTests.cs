@@ -1,17 +1,12 @@
-using System.Text.Json;
 using TelnyxNet.Engine.Diagnosis;
-using TelnyxNet.Engine.Probes;
-using TelnyxNet.Engine.Signaling;
-using TelnyxNet.Engine.Tests.Integration;
 using TelnyxNet.Engine.Tests.Integration.Signaling;
-using TelnyxNet.Engine.Tests.Support;
 
 namespace TelnyxNet.Engine.Tests.Lab;
 
 /// <summary>
 /// The signaling probe from the lab's client (10.0.0.2, behind the NAT) against a real Kestrel WSS
-/// server on 203.0.113.12:443: direct, a 403 upgrade, an early close, and a NAT that forgets idle
-/// connections. Proxies and TLS inspection: <see cref="SignalingProxyLabTests"/>, <see cref="SignalingInspectionLabTests"/>.
+/// server on 203.0.113.12:443: direct, a 403 upgrade, an early close, a NAT that forgets idle
+/// connections, and a server the NAT has no route to. Proxies and TLS inspection: <see cref="SignalingProxyLabTests"/>, <see cref="SignalingInspectionLabTests"/>.
 /// </summary>
 [Trait("Category", "Lab")]
 public sealed class SignalingLabTests
@@ -60,5 +55,19 @@ public sealed class SignalingLabTests
         Assert.Equal(1, result.PingsAnswered);
         Assert.Contains("dropped the idle connection without closing it", result.Message, StringComparison.Ordinal);
         Assert.Contains("idle timeout", result.Remediation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_server_the_NAT_has_no_route_to_is_Unreachable_and_its_firewall_rule_Rejected()
+    {
+        await using var servers = await SignalingLabServers.StartAsync(Scenario.EndpointIndependentNat);
+        var rules = EndpointCatalog.Parse("[{\"Service\":\"Signaling\",\"Host\":\"" + NetworkLab.UnroutedAddress + "\",\"Port\":443,\"Protocol\":\"Wss\"}]", "unrouted.json");
+
+        var result = await SignalingRun.OneAsync(servers.Client with { Timeout = TimeSpan.FromSeconds(10) }, "wss://" + NetworkLab.UnroutedAddress + "/");
+        var rule = Assert.Single(await FirewallTest.RunAsync(new FirewallOptions { Rules = rules, NoProxy = true, Timeout = TimeSpan.FromSeconds(10), OpenStreamSocket = servers.Lab.OpenClientStreamSocket }, null, null, CancellationToken.None));
+
+        SignalingRun.Failed(result, FailureReason.Unreachable);
+        Assert.Contains("No route to", result.Remediation, StringComparison.Ordinal);
+        Assert.Equal(("Rejected", "Unreachable"), (rule.Verdict, rule.FailureReason));
     }
 }

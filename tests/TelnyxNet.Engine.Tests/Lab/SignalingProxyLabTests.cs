@@ -1,6 +1,5 @@
 using System.Text.Json;
 using TelnyxNet.Engine.Diagnosis;
-using TelnyxNet.Engine.Probes;
 using TelnyxNet.Engine.Signaling;
 using TelnyxNet.Engine.Tests.Integration;
 using TelnyxNet.Engine.Tests.Integration.Signaling;

@@ -141,6 +141,26 @@ public sealed class FirewallLoopbackTests : IClassFixture<LoopbackWssServers>
         Assert.True(progress.Reports[3].Completed);
     }
 
+    [Fact]
+    public async Task A_WSS_rule_stopped_by_a_proxy_is_Blocked_with_the_proxy_request()
+    {
+        using var proxy = new ScriptedTcpServer(async (c, t) =>
+        {
+            await c.ReadHeadAsync(t);
+            await c.SendAsync("HTTP/1.1 403 Forbidden\r\nVia: 1.1 corp-proxy\r\n\r\n", t);
+            await c.SilenceAsync(t);
+        });
+        var rules = EndpointCatalog.Parse("[" + Row("Signaling", "127.0.0.1", _wss.Tls.EndPoint.Port, "Wss", true) + "]", "proxied.json");
+        var options = Options(rules);
+
+        var result = Assert.Single(await FirewallTest.RunAsync(new FirewallOptions { Rules = rules, Timeout = options.Timeout, Trust = options.Trust, Proxy = new Uri("http://127.0.0.1:" + proxy.EndPoint.Port + "/") }, null, null, CancellationToken.None));
+
+        Assert.Equal(("Blocked", "ProxyRefused"), (result.Verdict, result.FailureReason));
+        Assert.Equal("Blocked: TCP (WSS) " + _wss.Tls.EndPoint.Port + " to 127.0.0.1 is stopped on the way (ProxyRefused).", result.Message);
+        Assert.Contains("ask the proxy team to allow CONNECT to 127.0.0.1:" + _wss.Tls.EndPoint.Port, result.Remediation, StringComparison.Ordinal);
+        Assert.False(FirewallTest.Passed(new[] { result }));
+    }
+
     private FirewallOptions Options(IReadOnlyList<TelnyxEndpoint> rules) => new()
     {
         Rules = rules,
