@@ -11,7 +11,7 @@ namespace TelnyxNet.Commands;
 [Cmdlet(VerbsDiagnostic.Test, "TelnyxFirewall", DefaultParameterSetName = ResultSet)]
 [OutputType(typeof(FirewallRuleResult), ParameterSetName = new[] { ResultSet })]
 [OutputType(typeof(bool), ParameterSetName = new[] { QuietSet })]
-public sealed class TestTelnyxFirewallCommand : AsyncCmdlet
+public sealed class TestTelnyxFirewallCommand : WebSocketCmdlet
 {
     private const string ResultSet = "Result";
     private const string QuietSet = "Quiet";
@@ -46,25 +46,6 @@ public sealed class TestTelnyxFirewallCommand : AsyncCmdlet
     [ValidateNotNull]
     public PSCredential? TurnCredential { get; set; }
 
-    /// <summary>An HTTP proxy for the WebSocket rules (http://host:port or host:port).</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? Proxy { get; set; }
-
-    /// <summary>The proxy's user name and password (sent as Basic).</summary>
-    [Parameter]
-    [Credential]
-    [ValidateNotNull]
-    public PSCredential? ProxyCredential { get; set; }
-
-    /// <summary>WebSocket rules connect directly, whatever the system proxy settings or HTTPS_PROXY say.</summary>
-    [Parameter]
-    public SwitchParameter NoProxy { get; set; }
-
-    /// <summary>Accept any certificate on WSS and TLS rules (the chain is still reported).</summary>
-    [Parameter]
-    public SwitchParameter SkipCertificateCheck { get; set; }
-
     /// <summary>Any (default), IPv4 or IPv6: which resolved addresses to test.</summary>
     [Parameter]
     public AddressFamilyPreference AddressFamily { get; set; } = AddressFamilyPreference.Any;
@@ -89,7 +70,7 @@ public sealed class TestTelnyxFirewallCommand : AsyncCmdlet
             ThrowTerminatingError(new ErrorRecord(new ArgumentException("Give the rules to test one way: catalog rows from the pipeline (-Endpoint), or -Catalog."), ErrorIds.ConflictingCatalog, ErrorCategory.InvalidArgument, Catalog));
         }
 
-        var proxy = ProxyParameters.From(this, Proxy, ProxyCredential, NoProxy);
+        var proxy = ProxySettings();
         var rules = _piped.Count > 0
             ? EndpointCatalog.Select(_piped, null, Service).Where(r => !RequiredOnly || r.Required).ToList()
             : CatalogRows.Select(this, Catalog, Environment, Service, RequiredOnly);

@@ -12,7 +12,7 @@ namespace TelnyxNet.Commands;
 [Cmdlet(VerbsDiagnostic.Test, "TelnyxSignaling", DefaultParameterSetName = ResultSet)]
 [OutputType(typeof(SignalingResult), ParameterSetName = new[] { ResultSet })]
 [OutputType(typeof(bool), ParameterSetName = new[] { QuietSet })]
-public sealed class TestTelnyxSignalingCommand : AsyncCmdlet
+public sealed class TestTelnyxSignalingCommand : WebSocketCmdlet
 {
     private const string ResultSet = "Result";
     private const string QuietSet = "Quiet";
@@ -29,25 +29,6 @@ public sealed class TestTelnyxSignalingCommand : AsyncCmdlet
     [Parameter]
     [ValidateSet("us-east", "us-central", "us-west", "ca-central", "eu", "apac", "south-asia")]
     public string[]? Region { get; set; }
-
-    /// <summary>An HTTP proxy to go through (http://host:port or host:port), whatever the system says.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? Proxy { get; set; }
-
-    /// <summary>The proxy's user name and password (sent as Basic).</summary>
-    [Parameter]
-    [Credential]
-    [ValidateNotNull]
-    public PSCredential? ProxyCredential { get; set; }
-
-    /// <summary>Connect directly, whatever the system proxy settings or HTTPS_PROXY say.</summary>
-    [Parameter]
-    public SwitchParameter NoProxy { get; set; }
-
-    /// <summary>Accept any certificate (the chain is still reported, and CertificateCheckSkipped says so).</summary>
-    [Parameter]
-    public SwitchParameter SkipCertificateCheck { get; set; }
 
     /// <summary>How long to hold the WebSocket open, in seconds (0 to 3600). Default 10.</summary>
     [Parameter]
@@ -91,7 +72,7 @@ public sealed class TestTelnyxSignalingCommand : AsyncCmdlet
     /// <inheritdoc />
     protected override void EndProcessing()
     {
-        var proxy = ProxyParameters.From(this, Proxy, ProxyCredential, NoProxy);
+        var proxy = ProxySettings();
         var targets = _targets.Concat((Region ?? Array.Empty<string>()).Select(r => SignalingTarget.Telnyx(r))).ToList();
         if (targets.Count == 0 && !_uriGiven)
         {
