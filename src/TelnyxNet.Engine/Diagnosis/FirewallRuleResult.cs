@@ -78,9 +78,6 @@ public sealed class FirewallRuleResult : IProbeResult
     /// <summary>The verdict as the engine's enum.</summary>
     internal FirewallVerdict VerdictKind { get; set; }
 
-    /// <summary>The catalog row tested.</summary>
-    internal TelnyxEndpoint? Endpoint { get; set; }
-
     /// <inheritdoc />
     public override string ToString() => Service + " " + Transport + " " + (PortRange.Length > 0 ? PortRange : Port.ToString(System.Globalization.CultureInfo.InvariantCulture)) + " " + Server + ": " + Verdict;
 }

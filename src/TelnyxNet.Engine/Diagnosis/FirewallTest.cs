@@ -51,7 +51,6 @@ public static class FirewallTest
             Direction = rule.Direction,
             Required = rule.Required,
             Rule = rule.Rule,
-            Endpoint = rule,
             Timestamp = options.Clock.UtcNow,
         };
         var prober = FirewallProbers.For(rule);

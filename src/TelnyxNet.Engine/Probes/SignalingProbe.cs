@@ -60,15 +60,11 @@ public static class SignalingProbe
     private static Task<IReadOnlyList<SignalingResult>> TestTargetAsync(SignalingTarget target, SignalingOptions options, TimeSpan deadline, IEngineLog log, CancellationToken cancellationToken)
     {
         var timestamp = options.Clock.UtcNow;
-        ProxyDecision decision;
-        try
+        var decision = Decide(target, options);
+        if (decision.Problem != null)
         {
-            decision = Decide(target, options);
-        }
-        catch (ArgumentException ex)
-        {
-            var failed = NewResult(target, options, new ProxyDecision(null, Signaling.ProxySource.Environment, string.Empty), timestamp);
-            Fail(failed, new ProbeException(FailureReason.ProtocolError, "The proxy setting cannot be used: " + ex.Message), string.Empty);
+            var failed = NewResult(target, options, decision, timestamp);
+            Fail(failed, new ProbeException(FailureReason.ProtocolError, "The proxy setting cannot be used: " + decision.Problem), string.Empty);
             return Task.FromResult<IReadOnlyList<SignalingResult>>(new[] { failed });
         }
 

@@ -45,7 +45,7 @@ public sealed class EnvironmentProxySource : IProxySource
         var value = _variable(name)!;
         if (!ProxyAddress.TryParse(value, out var proxy, out var credential, out var error))
         {
-            throw new ArgumentException(name + ": " + error);
+            return new ProxyDecision(null, ProxySource.Environment, name + " is set", problem: name + ": " + error);
         }
 
         return new ProxyDecision(proxy, ProxySource.Environment, name + " names " + proxy!.Authority + (credential is null ? string.Empty : " with user " + credential.Username) + ".", credential);

@@ -41,9 +41,6 @@ internal static class InspectionProducts
         ("Burp Suite", new[] { "PortSwigger" }),
     };
 
-    /// <summary>Every product the table knows, for the docs and tests.</summary>
-    public static IEnumerable<string> Names => Table.Select(t => t.Product);
-
     /// <summary>The product whose words appear in any of <paramref name="caNames"/> (issuer and CA subjects), or null.</summary>
     public static string? Match(IEnumerable<string> caNames)
     {

@@ -4,12 +4,13 @@ namespace TelnyxNet.Engine.Signaling;
 public sealed class ProxyDecision
 {
     /// <summary>Creates a decision.</summary>
-    public ProxyDecision(Uri? proxy, ProxySource source, string detail, ProxyCredential? credential = null)
+    public ProxyDecision(Uri? proxy, ProxySource source, string detail, ProxyCredential? credential = null, string? problem = null)
     {
         Proxy = proxy;
         Source = source;
         Detail = detail ?? string.Empty;
         Credential = credential;
+        Problem = problem;
     }
 
     /// <summary>The proxy (<c>http://host:port</c>, no user information), or null for a direct connection.</summary>
@@ -23,6 +24,9 @@ public sealed class ProxyDecision
 
     /// <summary>Credentials that came with the proxy (a proxy URI's user information), if any.</summary>
     public ProxyCredential? Credential { get; }
+
+    /// <summary>Why the setting that decides cannot be used (it names an https:// or SOCKS proxy, say); null when it can.</summary>
+    public string? Problem { get; }
 }
 
 /// <summary>Where a proxy decision came from.</summary>
@@ -50,6 +54,6 @@ public enum ProxySource
 /// <summary>Finds the proxy for a target: the seam that lets tests give the environment or system settings.</summary>
 public interface IProxySource
 {
-    /// <summary>The decision for <paramref name="target"/>; throws <see cref="ArgumentException"/> when a setting names a proxy that cannot be used.</summary>
+    /// <summary>The decision for <paramref name="target"/>; a setting that names a proxy that cannot be used is a decision with a <see cref="ProxyDecision.Problem"/>.</summary>
     ProxyDecision Find(SignalingTarget target);
 }

@@ -55,7 +55,7 @@ public sealed class SystemProxySource : IProxySource
 
         if (!ProxyAddress.TryParse(proxy.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped), out var parsed, out _, out var error))
         {
-            throw new ArgumentException("The system proxy: " + error);
+            return new ProxyDecision(null, ProxySource.System, "The system proxy settings name a proxy", problem: "the system proxy: " + error);
         }
 
         return new ProxyDecision(parsed, ProxySource.System, "The system proxy settings (WinINET/WinHTTP, PAC included) send " + target.Host + " to " + parsed!.Authority + ".");

@@ -36,8 +36,6 @@ internal sealed class WebSocketFrame
 
     /// <summary>The payload of a control frame; empty for data frames, which are read and dropped.</summary>
     public byte[] Payload { get; }
-
-    public bool IsControl => ((byte)Opcode & 0x8) != 0;
 }
 
 /// <summary>

@@ -100,8 +100,11 @@ public sealed class ProxySettingsTests
         var decision = new EnvironmentProxySource(Variables(("https_proxy", "http://bob:pw@proxy:3128"))).Find(Rtc);
 
         Assert.Equal("bob", decision.Credential!.Username);
-        var error = Assert.Throws<ArgumentException>(() => new EnvironmentProxySource(Variables(("https_proxy", "socks5://proxy:1080"))).Find(Rtc));
-        Assert.StartsWith("https_proxy: ", error.Message, StringComparison.Ordinal);
+        var unusable = new EnvironmentProxySource(Variables(("https_proxy", "socks5://proxy:1080"))).Find(Rtc);
+        Assert.Null(unusable.Proxy);
+        Assert.Equal(ProxySource.Environment, unusable.Source);
+        Assert.StartsWith("https_proxy: 'socks5://proxy:1080' is not an HTTP proxy", unusable.Problem, StringComparison.Ordinal);
+        Assert.Null(decision.Problem);
     }
 
     [Fact]
