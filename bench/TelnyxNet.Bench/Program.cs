@@ -2,6 +2,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using TelnyxNet.Bench;
 using TelnyxNet.Bench.Codec;
+using TelnyxNet.Bench.Firewall;
 using TelnyxNet.Bench.InProcess;
 using TelnyxNet.Bench.Lab;
 using TelnyxNet.Bench.Scale;
@@ -30,6 +31,8 @@ const string Usage = """
                                         whole-process telnyxnet stun with N targets vs 1
       junk [--seconds S] [--results FILE]
                                         managed heap of the stream client while a server streams junk
+      firewall [--runs N] [--sequential-runs N] [--timeout S] [--cli PATH] [--results FILE]
+                                        time to verdict on an all-blocked lab network: every rule at once vs one by one (root)
     """;
 
 if (args.Length == 0)
@@ -62,6 +65,8 @@ try
             return await FanOutCommand.RunAsync(BenchArguments.Parse(rest));
         case "junk":
             return await JunkCommand.RunAsync(BenchArguments.Parse(rest));
+        case "firewall":
+            return await FirewallScenarioCommand.RunAsync(BenchArguments.Parse(rest));
         default:
             throw new UsageException("unknown subcommand '" + args[0] + "'.");
     }

@@ -18,6 +18,9 @@ namespace TelnyxNet.Cli.Output;
 [JsonSerializable(typeof(IReadOnlyList<IceCandidate>))]
 [JsonSerializable(typeof(IReadOnlyList<IceGatheringSummary>))]
 [JsonSerializable(typeof(IReadOnlyList<NatBehaviorResult>))]
+[JsonSerializable(typeof(IReadOnlyList<SignalingResult>))]
+[JsonSerializable(typeof(IReadOnlyList<TelnyxEndpoint>))]
+[JsonSerializable(typeof(IReadOnlyList<FirewallRuleResult>))]
 [JsonSerializable(typeof(IReadOnlyList<TelnyxReadinessReport>))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
