@@ -3,7 +3,7 @@ using TelnyxNet.Engine.Diagnosis;
 
 namespace TelnyxNet.Cli.Commands;
 
-/// <summary>--catalog, --service, --environment and --required-only, as the endpoints and firewall subcommands take them.</summary>
+/// <summary>--catalog, --service, --environment and --required-only, as the endpoints and firewall subcommands take them (check takes --catalog and --environment).</summary>
 internal sealed class CatalogArguments
 {
     public Option<string> Catalog { get; } = new("--catalog") { Description = "A catalog file (what 'Get-TelnyxEndpoint | ConvertTo-Json' or 'telnyxnet endpoints --json' writes) instead of the built-in catalog." };
@@ -16,14 +16,27 @@ internal sealed class CatalogArguments
 
     public void AddTo(Command command)
     {
-        command.Options.Add(Catalog);
+        AddCatalogTo(command);
         command.Options.Add(Service);
-        command.Options.Add(Environment);
         command.Options.Add(RequiredOnly);
+    }
+
+    /// <summary>Adds --catalog and --environment only.</summary>
+    public void AddCatalogTo(Command command)
+    {
+        command.Options.Add(Catalog);
+        command.Options.Add(Environment);
     }
 
     /// <summary>The rows asked for; null with a usage <paramref name="error"/> naming the file and the field of a bad catalog.</summary>
     public IReadOnlyList<TelnyxEndpoint>? Read(ParseResult parse, out string? error)
+    {
+        var services = parse.GetValue(Service)?.Select(s => Enum.Parse<EndpointService>(s, ignoreCase: true)).ToList();
+        return ReadEnvironment(parse, out error) is { } rows ? EndpointCatalog.Select(rows, null, services).Where(r => !parse.GetValue(RequiredOnly) || r.Required).ToList() : null;
+    }
+
+    /// <summary>The rows of --environment in --catalog (or the built-in catalog); null with a usage <paramref name="error"/>.</summary>
+    public IReadOnlyList<TelnyxEndpoint>? ReadEnvironment(ParseResult parse, out string? error)
     {
         error = null;
         IReadOnlyList<TelnyxEndpoint> rows = EndpointCatalog.Embedded;
@@ -40,8 +53,6 @@ internal sealed class CatalogArguments
             }
         }
 
-        var services = parse.GetValue(Service)?.Select(s => Enum.Parse<EndpointService>(s, ignoreCase: true)).ToList();
-        var environment = Enum.Parse<TelnyxEnvironment>(parse.GetValue(Environment)!, ignoreCase: true);
-        return EndpointCatalog.Select(rows, environment, services).Where(r => !parse.GetValue(RequiredOnly) || r.Required).ToList();
+        return EndpointCatalog.Select(rows, Enum.Parse<TelnyxEnvironment>(parse.GetValue(Environment)!, ignoreCase: true));
     }
 }

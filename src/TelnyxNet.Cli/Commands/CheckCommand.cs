@@ -17,10 +17,13 @@ internal static class CheckCommand
     public static Command Create()
     {
         var common = new CommonOptions();
+        var catalog = new CatalogArguments();
+        var proxy = new ProxyArguments();
+        var skip = new Option<bool>("--skip-certificate-check") { Description = "Accept any certificate on WSS and TLS (the chain is still reported)." };
         var username = new Option<string>("--username", "-u") { Description = "TURN user name; its password comes from " + TurnCommand.PasswordVariable + " or a prompt. With --shared-secret: the name in 'expiry:name'. Without either, the SDK's public default credential." };
         var sharedSecret = new Option<bool>("--shared-secret") { Description = "Use a TURN REST API credential derived from the shared secret in " + TurnCommand.SecretVariable + " (or a prompt)." };
         var region = ProbeArguments.Choice("--region", "-r", "The SDK's region ({region}.rtc.telnyx.com) and the SIP names that go with it: " + string.Join(", ", ConnectivityRegions.Names) + ".", string.Empty, ConnectivityRegions.Names.ToArray());
-        var includeSip = new Option<bool>("--include-sip") { Description = "Test SIP (on by default: the catalog has SIP rows)." };
+        var includeSip = new Option<bool>("--include-sip") { Description = "Test SIP (on by default when the catalog has SIP rows)." };
         var noSip = new Option<bool>("--no-sip") { Description = "Leave SIP out (WebRTC only)." };
         var mediaDuration = ProbeArguments.Integer("--media-duration", null, "How long the media stream lasts, in seconds (1-120; default 5, the SDK's pre-call test).", 5, 1, 120);
         var summary = new Option<bool>("--summary") { Description = "Print only the summary line (what Intune shows)." };
@@ -29,8 +32,10 @@ internal static class CheckCommand
         var timeout = ProbeArguments.Integer("--timeout", null, "The budget of the whole check, in seconds (1-600; default 30, like the SDK's pre-call run).", 30, 1, 600);
         var command = new Command("check", "Check whether this machine can place Telnyx calls, and how well: every probe at once under one budget, one verdict in the SDK's vocabulary with its reasons. Exit code 0 Ready, 1 Blocked, 3 Degraded, 4 Inconclusive, 2 usage error, 130 interrupted; the last line of output is the summary line (at most 2,048 characters).")
         {
-            username, sharedSecret, region, includeSip, noSip, mediaDuration, summary, html, family, timeout,
+            username, sharedSecret, region, includeSip, noSip, skip, mediaDuration, summary, html, family, timeout,
         };
+        catalog.AddCatalogTo(command);
+        proxy.AddTo(command);
         common.AddTo(command);
         command.Validators.Add(result =>
         {
@@ -46,6 +51,13 @@ internal static class CheckCommand
         });
         command.SetAction(async (parse, token) =>
         {
+            var rows = catalog.ReadEnvironment(parse, out var error);
+            if (rows is null || !proxy.TryRead(parse, out var proxyUri, out var proxyCredential, out error))
+            {
+                Console.Error.WriteLine("telnyxnet: " + error);
+                return ExitCodes.Usage;
+            }
+
             var credential = TurnCommand.Credential(parse.GetValue(username), parse.GetValue(sharedSecret), out var credentialError);
             if (credential is null)
             {
@@ -63,8 +75,12 @@ internal static class CheckCommand
             var chosen = parse.GetValue(region);
             var options = new ConnectivityOptions
             {
-                Targets = ConnectivityTargets.Telnyx(includeSip: !parse.GetValue(noSip), ConnectivityRegions.SipRegionOf(chosen is { Length: > 0 } ? chosen : null)),
+                Targets = ConnectivityTargets.FromCatalog(rows, chosen is { Length: > 0 } ? chosen : null, parse.GetValue(noSip) ? false : parse.GetValue(includeSip) ? true : null),
                 Credential = credential,
+                Proxy = proxyUri,
+                ProxyCredential = proxyCredential,
+                NoProxy = parse.GetValue(proxy.NoProxy),
+                SkipCertificateCheck = parse.GetValue(skip),
                 MediaDuration = TimeSpan.FromSeconds(parse.GetValue(mediaDuration)),
                 AddressFamily = ProbeArguments.FamilyOf(parse, family),
                 Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),

@@ -19,6 +19,12 @@ internal sealed class ConnectivityBudget
     /// <summary>How long the media path waits for its last echoes after the stream.</summary>
     public static readonly TimeSpan MediaDrain = TimeSpan.FromSeconds(2);
 
+    /// <summary>How long the signaling part's Ping waits for its Pong, and its closing handshake for the server's Close: at most the SDK's 5 s, and 2 s.</summary>
+    public static readonly TimeSpan PongLimit = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long the closing handshake of the signaling WebSocket waits for the server's Close.</summary>
+    public static readonly TimeSpan CloseLimit = TimeSpan.FromSeconds(2);
+
     /// <summary>The least time setting a relay up for the media path is worth starting with.</summary>
     public static readonly TimeSpan MinMediaSetup = TimeSpan.FromSeconds(1);
 
@@ -47,6 +53,19 @@ internal sealed class ConnectivityBudget
 
     /// <summary>What the media path needs after its set-up: the stream, the drain and the clean-up.</summary>
     public TimeSpan MediaReserve { get; }
+
+    /// <summary>How long the signaling part waits for a Pong: <see cref="PongLimit"/>, at most <see cref="Part"/>.</summary>
+    public TimeSpan Pong => Min(PongLimit, Part);
+
+    /// <summary>
+    /// How long the signaling WebSocket is held: <paramref name="requested"/>, at most what is left
+    /// of the budget after setting it up (<see cref="Part"/>), two Pongs and the closing handshake.
+    /// </summary>
+    public TimeSpan SignalingHold(TimeSpan requested)
+    {
+        var room = Total - Part - Pong - Pong - CloseLimit;
+        return room <= TimeSpan.Zero ? TimeSpan.Zero : Min(requested, room);
+    }
 
     /// <summary>
     /// The bound on setting the media path's relay up when it starts <paramref name="elapsed"/>

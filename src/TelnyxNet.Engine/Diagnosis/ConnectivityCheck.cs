@@ -6,8 +6,9 @@ namespace TelnyxNet.Engine.Diagnosis;
 
 /// <summary>
 /// Test-TelnyxConnectivity's engine: every part at once under one budget
-/// (<see cref="ConnectivityBudget"/>): STUN, TURN on every transport, ICE gathering, NAT behaviour
-/// and, when there are SIP servers, SIP; then the findings of them all judged into one verdict
+/// (<see cref="ConnectivityBudget"/>): the signaling WebSocket (and, when it goes through a proxy,
+/// straight to the server as well), STUN, TURN on every transport, ICE gathering, NAT behaviour,
+/// SIP when there are SIP servers, and every firewall rule of the catalog; then the findings of them all judged into one verdict
 /// with the SDK's precedence (<see cref="ReadinessJudgement"/>). Returns one
 /// <see cref="TelnyxReadinessReport"/>; failures are findings, never exceptions; only cancellation
 /// throws (after every part has cleaned up).
@@ -34,11 +35,14 @@ public static class ConnectivityCheck
         var targets = options.Targets;
         var parts = new List<Task>
         {
+            Part("signaling", targets.Signaling.Count > 0, bar, () => SignalingProbe.RunAsync(ConnectivityPlan.Signaling(options, budget), new PartLog(log, "signaling"), null, cancellationToken), r => report.Signaling = r),
+            Part("signaling (direct)", targets.Signaling.Count > 0 && ConnectivityPlan.SignalingUsesProxy(options), bar, () => SignalingProbe.RunAsync(ConnectivityPlan.Signaling(options, budget, direct: true), new PartLog(log, "signaling, direct"), null, cancellationToken), r => report.SignalingDirect = r),
             Part("STUN", targets.StunServers.Count > 0, bar, () => StunBindingProbe.RunAsync(ConnectivityPlan.Stun(options, budget), new PartLog(log, "stun"), null, cancellationToken), r => report.Stun = r),
             Part("TURN", targets.TurnServers.Count > 0, bar, () => TurnAllocationProbe.RunAsync(ConnectivityPlan.Turn(options, budget), new PartLog(log, "turn"), null, cancellationToken), r => report.Turn = r),
             Part("ICE", true, bar, () => IceGatheringProbe.RunAsync(ConnectivityPlan.Ice(options, budget), new PartLog(log, "ice"), null, cancellationToken), r => report.Ice = r),
             Part("NAT", targets.StunServers.Count > 0, bar, () => NatBehaviorProbe.RunAsync(ConnectivityPlan.Nat(options, budget), new PartLog(log, "nat"), null, cancellationToken), r => report.Nat = r),
             Part("SIP", targets.SipServers.Count > 0, bar, () => SipOptionsProbe.RunAsync(ConnectivityPlan.Sip(options, budget), new PartLog(log, "sip"), null, cancellationToken), r => report.Sip = r),
+            Part("firewall", targets.FirewallRules.Count > 0, bar, () => FirewallTest.RunAsync(ConnectivityPlan.Firewall(options, budget), new PartLog(log, "firewall"), null, cancellationToken), r => report.Firewall = r),
         };
         try
         {
@@ -47,6 +51,11 @@ public static class ConnectivityCheck
         finally
         {
             bar.Done();
+        }
+
+        if (targets.Signaling.Count == 0)
+        {
+            missing.Add("No signaling server was given, so the WebSocket calls are set up over was not tested.");
         }
 
         if (targets.StunServers.Count + targets.TurnServers.Count == 0)
@@ -60,7 +69,7 @@ public static class ConnectivityCheck
 
         ReadinessFigures.Fill(report);
         report.DurationSeconds = Math.Round((clock.Elapsed - started).TotalSeconds, 1);
-        ReadinessJudgement.Judge(report, missing, options.DnsServers ?? SystemDnsServers.Discover());
+        ReadinessJudgement.Judge(report, targets, missing, options.DnsServers ?? SystemDnsServers.Discover());
         log.Verbose(report.Summary);
         return report;
     }

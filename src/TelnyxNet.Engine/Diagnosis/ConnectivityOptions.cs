@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using TelnyxNet.Engine.Ice;
 using TelnyxNet.Engine.Probes;
+using TelnyxNet.Engine.Signaling;
 using TelnyxNet.Engine.Transport;
 using TelnyxNet.Engine.Turn;
 
@@ -24,8 +25,8 @@ public sealed class ConnectivityOptions : ProbeOptions
     {
     }
 
-    /// <summary>What to test. Default: the Telnyx WebRTC SDK's servers, SIP not included.</summary>
-    public ConnectivityTargets Targets { get; init; } = ConnectivityTargets.Telnyx(includeSip: false);
+    /// <summary>What to test. Default: the engine's catalog (<see cref="EndpointCatalog.Embedded"/>, production), SIP included.</summary>
+    public ConnectivityTargets Targets { get; init; } = ConnectivityTargets.FromCatalog(EndpointCatalog.Select(EndpointCatalog.Embedded, TelnyxEnvironment.Production));
 
     /// <summary>The TURN credential (TURN, ICE, the media path); the SDK's public default unless the user gives one.</summary>
     public TurnCredential Credential { get; init; } = TurnCredential.TelnyxDefault;
@@ -42,6 +43,27 @@ public sealed class ConnectivityOptions : ProbeOptions
     /// <summary>Opens the TURN relay check's peer socket (unconnected UDP of the family).</summary>
     public Func<AddressFamily, IDatagramSocket> OpenPeerSocket { get; init; } = UnconnectedUdpSocket.Open;
 
+    /// <summary>How long the signaling WebSocket is held open after the upgrade, with a Ping at each end (default 5 s; 0 to 1 minute): less when the budget has no room for it.</summary>
+    public TimeSpan SignalingHold { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>An HTTP proxy for the WebSocket (signaling and the firewall's WSS rules), whatever the system says; null to ask <see cref="ProxySource"/>.</summary>
+    public Uri? Proxy { get; init; }
+
+    /// <summary>Connect the WebSocket directly, whatever the system or the environment says.</summary>
+    public bool NoProxy { get; init; }
+
+    /// <summary>The proxy's credential.</summary>
+    public ProxyCredential? ProxyCredential { get; init; }
+
+    /// <summary>Where the proxy comes from when neither <see cref="Proxy"/> nor <see cref="NoProxy"/> decides: the environment, then the system settings.</summary>
+    public IProxySource ProxySource { get; init; } = SystemProxySource.Instance;
+
+    /// <summary>Accept any certificate on WSS and TLS (the chain is still reported).</summary>
+    public bool SkipCertificateCheck { get; init; }
+
+    /// <summary>Which chains the WebSocket trusts and which roots are public (TLS inspection): the machine's own by default.</summary>
+    public CertificateTrust Trust { get; init; } = CertificateTrust.System;
+
     /// <summary>The DNS resolvers the SIP part asks (NAPTR, SRV); null: this machine's.</summary>
     public IReadOnlyList<IPEndPoint>? DnsServers { get; init; }
 
@@ -54,9 +76,19 @@ public sealed class ConnectivityOptions : ProbeOptions
             throw new ArgumentOutOfRangeException(nameof(Timeout), Timeout, "The check's budget is at least 1 second.");
         }
 
-        if (Targets is null || Credential is null || Interfaces is null || OpenPeerSocket is null)
+        if (Targets is null || Credential is null || Interfaces is null || OpenPeerSocket is null || ProxySource is null || Trust is null)
         {
-            throw new ArgumentException("Targets, Credential, Interfaces and OpenPeerSocket must not be null.");
+            throw new ArgumentException("Targets, Credential, Interfaces, OpenPeerSocket, ProxySource and Trust must not be null.");
+        }
+
+        if (Proxy != null && NoProxy)
+        {
+            throw new ArgumentException("A proxy and NoProxy exclude each other.", nameof(NoProxy));
+        }
+
+        if (SignalingHold < TimeSpan.Zero || SignalingHold > TimeSpan.FromMinutes(1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(SignalingHold), SignalingHold, "The signaling hold is 0 to 1 minute.");
         }
 
         Targets.Validate();

@@ -1,4 +1,5 @@
 using TelnyxNet.Engine.Probes;
+using TelnyxNet.Engine.Signaling;
 
 namespace TelnyxNet.Engine.Diagnosis;
 
@@ -78,9 +79,61 @@ internal static class ConnectivityPlan
         OpenBoundDatagramSocket = o.OpenBoundDatagramSocket,
     };
 
+    /// <summary>The signaling part as configured, or (<paramref name="direct"/>) straight to the server with no hold, to tell whether only a proxy gets through.</summary>
+    public static SignalingOptions Signaling(ConnectivityOptions o, ConnectivityBudget budget, bool direct = false) => new()
+    {
+        Targets = o.Targets.Signaling,
+        Proxy = direct ? null : o.Proxy,
+        NoProxy = direct || o.NoProxy,
+        ProxyCredential = direct ? null : o.ProxyCredential,
+        ProxySource = o.ProxySource,
+        Hold = direct ? TimeSpan.Zero : budget.SignalingHold(o.SignalingHold),
+        PongTimeout = budget.Pong,
+        CloseTimeout = ConnectivityBudget.CloseLimit,
+        SkipCertificateCheck = o.SkipCertificateCheck,
+        Trust = o.Trust,
+        Timeout = budget.Part,
+        AddressFamily = o.AddressFamily,
+        ThrottleLimit = o.ThrottleLimit,
+        Retransmission = o.Retransmission,
+        Resolver = o.Resolver,
+        Clock = o.Clock,
+        CertificateValidation = o.CertificateValidation,
+        OpenStreamSocket = o.OpenStreamSocket,
+        OpenDatagramSocket = o.OpenDatagramSocket,
+        OpenBoundDatagramSocket = o.OpenBoundDatagramSocket,
+    };
+
+    /// <summary>True when the signaling part goes through a proxy (given, or from the environment or system settings) for some target.</summary>
+    public static bool SignalingUsesProxy(ConnectivityOptions o) =>
+        o.Proxy != null || (!o.NoProxy && o.Targets.Signaling.Any(t => o.ProxySource.Find(t).Proxy != null));
+
+    public static FirewallOptions Firewall(ConnectivityOptions o, ConnectivityBudget budget) => new()
+    {
+        Rules = o.Targets.FirewallRules,
+        TurnCredential = o.Credential,
+        Proxy = o.Proxy,
+        NoProxy = o.NoProxy,
+        ProxyCredential = o.ProxyCredential,
+        ProxySource = o.ProxySource,
+        SkipCertificateCheck = o.SkipCertificateCheck,
+        Trust = o.Trust,
+        Timeout = budget.Part,
+        AddressFamily = o.AddressFamily,
+        ThrottleLimit = o.ThrottleLimit,
+        Retransmission = o.Retransmission,
+        Resolver = o.Resolver,
+        Clock = o.Clock,
+        CertificateValidation = o.CertificateValidation,
+        OpenStreamSocket = o.OpenStreamSocket,
+        OpenDatagramSocket = o.OpenDatagramSocket,
+        OpenBoundDatagramSocket = o.OpenBoundDatagramSocket,
+    };
+
     public static SipOptionsOptions Sip(ConnectivityOptions o, ConnectivityBudget budget) => new()
     {
         Servers = o.Targets.SipServers,
+        Transports = o.Targets.SipTransports,
         DnsServers = o.DnsServers,
         Timeout = budget.Part,
         AddressFamily = o.AddressFamily,

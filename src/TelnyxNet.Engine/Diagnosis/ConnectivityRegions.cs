@@ -2,7 +2,7 @@ namespace TelnyxNet.Engine.Diagnosis;
 
 /// <summary>
 /// The regions Test-TelnyxConnectivity takes: the WebRTC SDK's region option (the regions of
-/// Telnyx's network requirements, <c>{region}.rtc.telnyx.com</c>), and the SIP region whose names
+/// Telnyx's network requirements, <c>{region}.rtc.telnyx.com</c>: <see cref="Signaling.SignalingTarget.Regions"/>), and the SIP region whose names
 /// it tests with each: the Americas' regions the US and Canadian proxies, Europe's the EU ones,
 /// Asia-Pacific's and South Asia's the Australian ones (Telnyx's only SIP region in Asia-Pacific).
 /// </summary>

@@ -37,10 +37,13 @@ internal static class ConsequenceRules
 {
     public static IReadOnlyList<ConsequenceRule> All { get; } = new[]
     {
-        new ConsequenceRule(FindingCodes.IceTurnRequired, new[] { FindingCodes.IceUdpBlocked, FindingCodes.IceGatheringTimeout, FindingCodes.NatSymmetric }),
-        new ConsequenceRule(FindingCodes.IceTurnRequired, new[] { FindingCodes.SipUdpBlocked }, when: new[] { FindingCodes.IceUdpBlocked }),
-        new ConsequenceRule(FindingCodes.IceOnlyHostCandidates, new[] { FindingCodes.IceUdpBlocked, FindingCodes.IceGatheringTimeout }),
-        new ConsequenceRule(FindingCodes.IceUdpBlocked, new[] { FindingCodes.SipUdpBlocked, FindingCodes.IceGatheringTimeout }),
+        new ConsequenceRule(FindingCodes.IceTurnRequired, new[] { FindingCodes.IceUdpBlocked, FindingCodes.FirewallUdpBlocked, FindingCodes.IceGatheringTimeout, FindingCodes.NatSymmetric }),
+        new ConsequenceRule(FindingCodes.IceTurnRequired, new[] { FindingCodes.SipUdpBlocked }, when: new[] { FindingCodes.IceUdpBlocked, FindingCodes.FirewallUdpBlocked }),
+        new ConsequenceRule(FindingCodes.IceOnlyHostCandidates, new[] { FindingCodes.IceUdpBlocked, FindingCodes.FirewallUdpBlocked, FindingCodes.IceGatheringTimeout }),
+        new ConsequenceRule(FindingCodes.IceUdpBlocked, new[] { FindingCodes.FirewallUdpBlocked, FindingCodes.SipUdpBlocked, FindingCodes.IceGatheringTimeout }),
+        new ConsequenceRule(FindingCodes.FirewallUdpBlocked, new[] { FindingCodes.SipUdpBlocked, FindingCodes.IceGatheringTimeout }),
+        new ConsequenceRule(FindingCodes.SignalingTlsUntrusted, new[] { FindingCodes.FirewallRuleIntercepted }),
+        new ConsequenceRule(FindingCodes.TlsIntercepted, new[] { FindingCodes.FirewallRuleIntercepted }),
         new ConsequenceRule(FindingCodes.DnsFailure, new[] { FindingCodes.IceGatheringTimeout }),
         new ConsequenceRule(FindingCodes.NetworkNoAudioFlow, new[] { FindingCodes.NetworkOneWayAudio }),
     };

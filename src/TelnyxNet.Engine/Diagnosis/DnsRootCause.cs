@@ -25,11 +25,13 @@ internal sealed class DnsRootCause
     public static DnsRootCause Of(TelnyxReadinessReport report)
     {
         var cause = new DnsRootCause();
+        cause.AddAll("signaling", report.Signaling, r => r.Reason == FailureReason.DnsFailure, r => r.Server, r => r.Message);
         cause.AddAll("STUN", report.Stun, r => r.Reason == FailureReason.DnsFailure, r => r.Server, r => r.Message);
         cause.AddAll("TURN", report.Turn, r => r.Reason == FailureReason.DnsFailure, r => r.Server, r => r.Message);
         cause.AddAll("ICE", report.Ice?.Servers ?? Array.Empty<IceServerReport>(), s => s.Failures.Any(f => f.Reason == FailureReason.DnsFailure), HostOf, s => s.Failures.First(f => f.Reason == FailureReason.DnsFailure).Message);
         cause.AddAll("NAT behaviour", report.Nat is null ? Array.Empty<Probes.NatBehaviorResult>() : new[] { report.Nat }, r => r.Reason == FailureReason.DnsFailure, r => r.Server, r => r.Message);
         cause.AddAll("SIP", report.Sip, r => r.Reason == FailureReason.DnsFailure, r => r.Server, r => r.Message);
+        cause.AddAll("firewall rules", report.Firewall, r => r.VerdictKind == FirewallVerdict.DnsFailure, r => r.Server, r => r.Message);
         return cause;
     }
 

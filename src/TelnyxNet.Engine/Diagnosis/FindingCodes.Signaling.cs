@@ -44,6 +44,10 @@ public static partial class FindingCodes
     public static readonly FindingCode SignalingProtocolError = Own("signaling_protocol_error", FindingEffect.Blocked, "signaling",
         "Something else answers for rtc.telnyx.com (a captive portal, a proxy or another service): sign in to the portal, or find the device that answers.");
 
+    /// <summary>The WebSocket opens only through the HTTP proxy: directly, the network drops or refuses it (Test-TelnyxConnectivity compares the two).</summary>
+    public static readonly FindingCode SignalingProxyRequired = Own("signaling_proxy_required", FindingEffect.Warning, "signaling",
+        "Browsers reach rtc.telnyx.com through the proxy, which works here; a client that ignores the system proxy (a native app, a Node.js or mobile SDK, a softphone) cannot connect. Configure the proxy in that client, or ask the network team to allow outbound TCP 443 to rtc.telnyx.com directly.");
+
     /// <summary>The codes of the signaling failure reasons.</summary>
     private static readonly IReadOnlyDictionary<FailureReason, FindingCode> SignalingCodes = new Dictionary<FailureReason, FindingCode>
     {

@@ -9,6 +9,8 @@ internal static class ReadinessFigures
 {
     public static void Fill(TelnyxReadinessReport report)
     {
+        report.SignalingConnected = report.Signaling.Count == 0 ? null : SignalingProbe.Passed(report.Signaling);
+        report.SignalingProxy = report.Signaling.FirstOrDefault(r => r.Outcome == ProbeStatus.Succeeded)?.ProxyUsed ?? report.Signaling.FirstOrDefault()?.ProxyUsed ?? string.Empty;
         report.PublicAddress = report.Stun.FirstOrDefault(r => r.Outcome == ProbeStatus.Succeeded)?.MappedAddress
             ?? report.Ice?.Candidates.FirstOrDefault(c => c.Type == "srflx")?.Address
             ?? (report.Nat?.Outcome == ProbeStatus.Succeeded ? report.Nat.PublicAddress : string.Empty);
@@ -22,6 +24,7 @@ internal static class ReadinessFigures
         }
 
         report.SipReachable = report.Sip.Count == 0 ? null : SipOptionsProbe.Passed(report.Sip);
+        report.FirewallRulesBlocked = report.Firewall.Count == 0 ? null : report.Firewall.Count(r => r.Required && r.VerdictKind is not FirewallVerdict.Allowed and not FirewallVerdict.NotTestable);
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ namespace TelnyxNet.Engine.Diagnosis;
 internal static class ReadinessJudgement
 {
     /// <summary>Sets the verdict, reasons, warnings and summary of <paramref name="report"/>.</summary>
-    public static void Judge(TelnyxReadinessReport report, IReadOnlyList<string> missing, IReadOnlyList<IPEndPoint> resolvers)
+    public static void Judge(TelnyxReadinessReport report, ConnectivityTargets targets, IReadOnlyList<string> missing, IReadOnlyList<IPEndPoint> resolvers)
     {
         var dns = DnsRootCause.Of(report);
         var findings = new List<Finding>();
@@ -26,6 +26,8 @@ internal static class ReadinessJudgement
             findings.Add(failed);
         }
 
+        findings.AddRange(FindingCodes.FromSignaling(report.Signaling.Where(r => r.Reason != FailureReason.DnsFailure)));
+        findings.AddRange(ProxyRequired(report));
         findings.AddRange(IceFindings(report.Ice, dns));
         findings.AddRange(FindingCodes.FromTurn(report.Turn));
         if (report.Nat != null && report.Nat.Reason != FailureReason.DnsFailure)
@@ -34,6 +36,7 @@ internal static class ReadinessJudgement
         }
 
         findings.AddRange(SipFindings.From(report.Sip).Where(f => f.Code != FindingCodes.DnsFailure.Code));
+        findings.AddRange(FirewallFindings(report.Firewall, targets));
         findings.AddRange(missing.Select(m => FindingCodes.EvidenceMissing.With(m)));
 
         var (reasons, warnings) = OneReasonPerCause(Merge(findings));
@@ -91,6 +94,29 @@ internal static class ReadinessJudgement
         warnings.InsertRange(0, demoted);
         return (reasons, warnings);
     }
+
+    /// <summary>
+    /// The firewall's findings for what no other part tested: a rule whose destination a part
+    /// tested (signaling, STUN, TURN, SIP) is spoken for by that part's finding, and a rule whose
+    /// name did not resolve by the one dns_failure.
+    /// </summary>
+    private static IEnumerable<Finding> FirewallFindings(IReadOnlyList<FirewallRuleResult> rules, ConnectivityTargets targets)
+    {
+        var covered = new HashSet<string>(rules.Where(r => targets.FirewallRules.Any(t => t.Rule == r.Rule && targets.Covers(t))).Select(r => r.Rule), StringComparer.Ordinal);
+        return FindingCodes.FromFirewall(rules.Where(r => r.VerdictKind != FirewallVerdict.DnsFailure)).Where(f => !covered.Contains(f.Subject));
+    }
+
+    /// <summary>
+    /// <c>signaling_proxy_required</c> for each URI that opened through a proxy while, tried
+    /// straight to the server, the network dropped, refused or reset it.
+    /// </summary>
+    private static IEnumerable<Finding> ProxyRequired(TelnyxReadinessReport report) =>
+        report.Signaling.Where(r => r.Outcome == ProbeStatus.Succeeded && r.ProxyUsed.Length > 0).GroupBy(r => r.Uri).Select(g => g.First())
+            .Select(proxied => (Proxied: proxied, Direct: report.SignalingDirect.Where(d => d.Uri == proxied.Uri).ToList()))
+            .Where(p => p.Direct.Count > 0 && p.Direct.All(d => d.Reason is FailureReason.Timeout or FailureReason.Refused or FailureReason.Unreachable or FailureReason.ConnectionReset))
+            .Select(p => FindingCodes.SignalingProxyRequired.With(
+                p.Proxied.Uri + " opens through the proxy " + p.Proxied.ProxyUsed + " (" + p.Proxied.ProxySource + "), but straight to the server it fails (" + string.Join(", ", p.Direct.Select(d => d.FailureReason).Distinct()) + "): only clients that use that proxy can reach signaling.",
+                p.Proxied.Uri));
 
     /// <summary>The ICE findings, without those whose only cause is a name that did not resolve.</summary>
     private static IEnumerable<Finding> IceFindings(IceGatheringSummary? ice, DnsRootCause dns)

@@ -42,6 +42,12 @@ public sealed class TelnyxReadinessReport
     /// <summary>The verdict, its reason codes and what matters most, in one line of at most 2,048 characters: what Intune shows of a detection script.</summary>
     public string Summary { get; internal set; } = string.Empty;
 
+    /// <summary>True when the signaling WebSocket opened and held, false when it did not, empty when no signaling server was given.</summary>
+    public bool? SignalingConnected { get; internal set; }
+
+    /// <summary>The HTTP proxy the signaling WebSocket went through (<c>http://host:port</c>); empty when direct.</summary>
+    public string SignalingProxy { get; internal set; } = string.Empty;
+
     /// <summary>This machine's public address as the STUN servers saw it (empty when none answered).</summary>
     public string PublicAddress { get; internal set; } = string.Empty;
 
@@ -60,6 +66,9 @@ public sealed class TelnyxReadinessReport
     /// <summary>True when a SIP proxy answered, false when none did, empty when SIP was not part of the check.</summary>
     public bool? SipReachable { get; internal set; }
 
+    /// <summary>How many of the catalog's required rules that can be tested are not allowed; empty when no rule was tested.</summary>
+    public int? FirewallRulesBlocked { get; internal set; }
+
     /// <summary>How long the check took, in seconds.</summary>
     public double DurationSeconds { get; internal set; }
 
@@ -68,6 +77,9 @@ public sealed class TelnyxReadinessReport
 
     /// <summary>The findings that do not change the verdict, consequences of a reason among them.</summary>
     public IReadOnlyList<Finding> Warnings { get; internal set; } = Array.Empty<Finding>();
+
+    /// <summary>Test-TelnyxSignaling's results: the WebSocket to the signaling server, held.</summary>
+    public IReadOnlyList<SignalingResult> Signaling { get; internal set; } = Array.Empty<SignalingResult>();
 
     /// <summary>Test-TelnyxStun's results for the STUN servers.</summary>
     public IReadOnlyList<StunBindingResult> Stun { get; internal set; } = Array.Empty<StunBindingResult>();
@@ -83,6 +95,12 @@ public sealed class TelnyxReadinessReport
 
     /// <summary>Test-TelnyxSip's results (empty when SIP was not part of the check).</summary>
     public IReadOnlyList<SipOptionsResult> Sip { get; internal set; } = Array.Empty<SipOptionsResult>();
+
+    /// <summary>Test-TelnyxFirewall's results: every rule of the catalog with the probe that proves it.</summary>
+    public IReadOnlyList<FirewallRuleResult> Firewall { get; internal set; } = Array.Empty<FirewallRuleResult>();
+
+    /// <summary>The signaling part again, straight to the server, when the configured path went through a proxy: to tell whether only the proxy gets through.</summary>
+    internal IReadOnlyList<SignalingResult> SignalingDirect { get; set; } = Array.Empty<SignalingResult>();
 
     /// <summary>The verdict as the engine's enum.</summary>
     internal ReadinessVerdict VerdictValue { get; set; } = ReadinessVerdict.Inconclusive;

@@ -8,7 +8,7 @@ namespace TelnyxNet.Engine.Report;
 /// <summary>
 /// The readiness report as one self-contained HTML file (Export-TelnyxReport, telnyxnet check
 /// --html): the verdict as a banner, the reasons with what to do, the warnings, the key figures,
-/// the ICE candidates and every probe's result, per machine, with an overview first when there
+/// the firewall rules, the ICE candidates and every probe's result, per machine, with an overview first when there
 /// are several. No script, no font, no stylesheet or image from anywhere: one inline style sheet,
 /// plots as inline SVG, and a Content-Security-Policy that forbids every fetch, so the file opens
 /// the same offline, from a mail attachment or a file share. Every value is escaped
@@ -30,6 +30,7 @@ public static class HtmlReport
         "th{background:#f0f0f0}td.code{font-family:ui-monospace,'DejaVu Sans Mono',monospace;white-space:nowrap}",
         "dl{display:grid;grid-template-columns:max-content auto;gap:2px 16px;margin:0}dt{font-weight:600}dd{margin:0}",
         ".pill{display:inline-block;border-radius:10px;padding:0 8px;color:#fff;font-size:12px}",
+        ".rule{font-weight:600}.rule.allowed{color:#2e7d32}.rule.denied{color:#c62828}.rule.other{color:#546e7a}",
         "footer{color:#666;font-size:12px;margin-top:16px}",
     });
 
@@ -111,6 +112,20 @@ public static class HtmlReport
             Facts(html, page.Figures);
         }
 
+        if (page.Firewall.Count > 0)
+        {
+            html.Append("<h2>Firewall rules</h2>");
+            Table(html, new[] { "Service", "Rule", "Required", "Verdict", "What the probe saw", "Ask the network team" }, page.Firewall.Select(r => new[]
+            {
+                Html.Escape(r.Text("Service")),
+                Html.Escape(r.Text("Rule")),
+                Html.Escape(r.Text("Required")),
+                "<span class=\"rule " + RuleCss(r.Text("Verdict")) + "\">" + Html.Escape(r.Text("Verdict")) + "</span>",
+                Html.Escape(r.Text("Evidence")),
+                Html.Escape(r.Text("Remediation")),
+            }));
+        }
+
         if (page.Candidates.Count > 0)
         {
             html.Append("<h2>ICE candidates</h2>");
@@ -179,6 +194,9 @@ public static class HtmlReport
 
     /// <summary>The verdict's CSS class: only the four verdicts have one.</summary>
     private static string Css(string verdict) => Verdicts.Contains(verdict) ? verdict.ToLowerInvariant() : "inconclusive";
+
+    /// <summary>A firewall verdict's CSS class: allowed, denied (blocked, rejected, intercepted, failed, no name) or other (not testable).</summary>
+    private static string RuleCss(string verdict) => verdict == "Allowed" ? "allowed" : verdict == "NotTestable" ? "other" : "denied";
 
     private static string HostPort(string host, string port) =>
         host.Length == 0 ? string.Empty : int.TryParse(port, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number > 0 ? StunServerAddress.FormatHostPort(host, number) : host;

@@ -29,22 +29,28 @@ internal sealed class ReportPage
     public IReadOnlyList<(string Label, string Value)> Figures =>
         new[]
         {
+            ("Signaling connected", Report.Text("SignalingConnected")),
+            ("Signaling proxy", Report.Text("SignalingProxy")),
             ("Public address", Report.Text("PublicAddress")),
             ("NAT mapping", Report.Text("NatMapping")),
             ("UDP open", Report.Text("UdpOpen")),
             ("Best relay", Join(Report.Text("RelayServer"), Report.Text("RelayTransport"))),
             ("SIP reachable", Report.Text("SipReachable")),
+            ("Required firewall rules not allowed", Report.Text("FirewallRulesBlocked")),
         }.Where(f => f.Item2.Length > 0).ToList();
 
     public IReadOnlyList<IReportProperties> Reasons => Report.List("Reasons");
 
     public IReadOnlyList<IReportProperties> Warnings => Report.List("Warnings");
 
+    public IReadOnlyList<IReportProperties> Firewall => Report.List("Firewall");
+
     public IReadOnlyList<IReportProperties> Candidates => Report.Object("Ice")?.List("Candidates") ?? Array.Empty<IReportProperties>();
 
     /// <summary>Each part's probe results, by part name, for the results table.</summary>
     public IReadOnlyList<(string Part, IReadOnlyList<IReportProperties> Results)> Parts => new[]
     {
+        ("Signaling", Report.List("Signaling")),
         ("STUN", Report.List("Stun")),
         ("TURN", Report.List("Turn")),
         ("SIP", Report.List("Sip")),

@@ -16,14 +16,42 @@ public sealed class TestTelnyxConnectivityCommand : TurnCredentialCmdlet
     private const string ResultSet = "Result";
     private const string QuietSet = "Quiet";
 
+    /// <summary>A catalog file of the same shape (what Get-TelnyxEndpoint | ConvertTo-Json writes) instead of the built-in one: what to test.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Catalog { get; set; }
+
+    /// <summary>Production (default) or Development: which rows of the catalog.</summary>
+    [Parameter]
+    public TelnyxEnvironment Environment { get; set; } = TelnyxEnvironment.Production;
+
     /// <summary>The SDK's region ({region}.rtc.telnyx.com) and the SIP names that go with it.</summary>
     [Parameter]
     [ValidateSet("us-east", "us-central", "us-west", "ca-central", "eu", "apac", "south-asia")]
     public string? Region { get; set; }
 
-    /// <summary>Test SIP as well (on by default: the catalog has SIP rows); -IncludeSip:$false leaves it out.</summary>
+    /// <summary>Test SIP as well (on by default when the catalog has SIP rows); -IncludeSip:$false leaves it out.</summary>
     [Parameter]
     public SwitchParameter IncludeSip { get; set; }
+
+    /// <summary>An HTTP proxy for the signaling WebSocket (http://host:port or host:port), whatever the system says.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Proxy { get; set; }
+
+    /// <summary>The proxy's user name and password (sent as Basic).</summary>
+    [Parameter]
+    [Credential]
+    [ValidateNotNull]
+    public PSCredential? ProxyCredential { get; set; }
+
+    /// <summary>Connect the WebSocket directly, whatever the system proxy settings or HTTPS_PROXY say.</summary>
+    [Parameter]
+    public SwitchParameter NoProxy { get; set; }
+
+    /// <summary>Accept any certificate on WSS and TLS (the chain is still reported).</summary>
+    [Parameter]
+    public SwitchParameter SkipCertificateCheck { get; set; }
 
     /// <summary>Any (default), IPv4 or IPv6: which resolved addresses to test.</summary>
     [Parameter]
@@ -50,10 +78,16 @@ public sealed class TestTelnyxConnectivityCommand : TurnCredentialCmdlet
     /// <inheritdoc />
     protected override void EndProcessing()
     {
+        var proxy = ProxyParameters.From(this, Proxy, ProxyCredential, NoProxy);
+        var rows = CatalogRows.Select(this, Catalog, Environment, null, requiredOnly: false);
         var options = new ConnectivityOptions
         {
-            Targets = ConnectivityTargets.Telnyx(includeSip: !MyInvocation.BoundParameters.ContainsKey(nameof(IncludeSip)) || IncludeSip, ConnectivityRegions.SipRegionOf(Region)),
+            Targets = ConnectivityTargets.FromCatalog(rows, Region, MyInvocation.BoundParameters.ContainsKey(nameof(IncludeSip)) ? IncludeSip.IsPresent : null),
             Credential = TurnCredential,
+            Proxy = proxy.Proxy,
+            ProxyCredential = proxy.Credential,
+            NoProxy = NoProxy,
+            SkipCertificateCheck = SkipCertificateCheck,
             AddressFamily = AddressFamily,
             Timeout = TimeSpan.FromSeconds(TimeoutSeconds),
             MediaDuration = TimeSpan.FromSeconds(MediaDurationSeconds),

@@ -79,7 +79,7 @@ internal static class ReportBuilder
 
     public static TelnyxReadinessReport Judged(TelnyxReadinessReport report, params string[] missing)
     {
-        ReadinessJudgement.Judge(report, missing, new[] { new System.Net.IPEndPoint(System.Net.IPAddress.Parse("10.0.0.53"), 53) });
+        ReadinessJudgement.Judge(report, new ConnectivityTargets(), missing, new[] { new System.Net.IPEndPoint(System.Net.IPAddress.Parse("10.0.0.53"), 53) });
         return report;
     }
 }
