@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using TelnyxNet.Engine.Diagnosis;
 using TelnyxNet.Engine.Ice;
+using TelnyxNet.Engine.Signaling;
 using TelnyxNet.Engine.Stun;
 using TelnyxNet.Engine.Tests.Hostile;
 using TelnyxNet.Engine.Tests.Ice;
@@ -14,8 +15,11 @@ namespace TelnyxNet.Engine.Tests.Readiness;
 internal static class ConnectivityRun
 {
     /// <summary>Options for <paramref name="targets"/>; with <paramref name="sockets"/>, every socket goes through its ledger.</summary>
-    public static ConnectivityOptions Options(ConnectivityTargets targets, TimeSpan timeout, TurnCredential? credential = null, System.Net.Security.RemoteCertificateValidationCallback? certificateValidation = null, TrackedSockets? sockets = null) => new()
+    public static ConnectivityOptions Options(ConnectivityTargets targets, TimeSpan timeout, TurnCredential? credential = null, System.Net.Security.RemoteCertificateValidationCallback? certificateValidation = null, TrackedSockets? sockets = null, CertificateTrust? trust = null, Uri? proxy = null) => new()
     {
+        Trust = trust ?? CertificateTrust.System,
+        Proxy = proxy,
+        NoProxy = proxy is null,
         CertificateValidation = certificateValidation,
         Targets = targets,
         Timeout = timeout,
