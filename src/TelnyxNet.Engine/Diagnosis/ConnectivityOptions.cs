@@ -58,7 +58,7 @@ public sealed class ConnectivityOptions : ProbeOptions
     /// <summary>Where the proxy comes from when neither <see cref="Proxy"/> nor <see cref="NoProxy"/> decides: the environment, then the system settings.</summary>
     public IProxySource ProxySource { get; init; } = SystemProxySource.Instance;
 
-    /// <summary>Accept any certificate on WSS and TLS (the chain is still reported).</summary>
+    /// <summary>Accept any certificate on WSS and TLS, TURN and SIP over TLS included (the WebSocket's chain is still reported).</summary>
     public bool SkipCertificateCheck { get; init; }
 
     /// <summary>Which chains the WebSocket trusts and which roots are public (TLS inspection): the machine's own by default.</summary>

@@ -1,3 +1,4 @@
+using System.Net.Security;
 using TelnyxNet.Engine.Probes;
 using TelnyxNet.Engine.Signaling;
 
@@ -20,7 +21,7 @@ internal static class ConnectivityPlan
         Retransmission = o.Retransmission,
         Resolver = o.Resolver,
         Clock = o.Clock,
-        CertificateValidation = o.CertificateValidation,
+        CertificateValidation = Validation(o),
         OpenStreamSocket = o.OpenStreamSocket,
         OpenDatagramSocket = o.OpenDatagramSocket,
         OpenBoundDatagramSocket = o.OpenBoundDatagramSocket,
@@ -38,7 +39,7 @@ internal static class ConnectivityPlan
         Retransmission = o.Retransmission,
         Resolver = o.Resolver,
         Clock = o.Clock,
-        CertificateValidation = o.CertificateValidation,
+        CertificateValidation = Validation(o),
         OpenStreamSocket = o.OpenStreamSocket,
         OpenDatagramSocket = o.OpenDatagramSocket,
         OpenBoundDatagramSocket = o.OpenBoundDatagramSocket,
@@ -57,7 +58,7 @@ internal static class ConnectivityPlan
         Retransmission = o.Retransmission,
         Resolver = o.Resolver,
         Clock = o.Clock,
-        CertificateValidation = o.CertificateValidation,
+        CertificateValidation = Validation(o),
         OpenStreamSocket = o.OpenStreamSocket,
         OpenDatagramSocket = o.OpenDatagramSocket,
         OpenBoundDatagramSocket = o.OpenBoundDatagramSocket,
@@ -73,7 +74,7 @@ internal static class ConnectivityPlan
         Retransmission = o.Retransmission,
         Resolver = o.Resolver,
         Clock = o.Clock,
-        CertificateValidation = o.CertificateValidation,
+        CertificateValidation = Validation(o),
         OpenStreamSocket = o.OpenStreamSocket,
         OpenDatagramSocket = o.OpenDatagramSocket,
         OpenBoundDatagramSocket = o.OpenBoundDatagramSocket,
@@ -98,7 +99,7 @@ internal static class ConnectivityPlan
         Retransmission = o.Retransmission,
         Resolver = o.Resolver,
         Clock = o.Clock,
-        CertificateValidation = o.CertificateValidation,
+        CertificateValidation = Validation(o),
         OpenStreamSocket = o.OpenStreamSocket,
         OpenDatagramSocket = o.OpenDatagramSocket,
         OpenBoundDatagramSocket = o.OpenBoundDatagramSocket,
@@ -124,7 +125,7 @@ internal static class ConnectivityPlan
         Retransmission = o.Retransmission,
         Resolver = o.Resolver,
         Clock = o.Clock,
-        CertificateValidation = o.CertificateValidation,
+        CertificateValidation = Validation(o),
         OpenStreamSocket = o.OpenStreamSocket,
         OpenDatagramSocket = o.OpenDatagramSocket,
         OpenBoundDatagramSocket = o.OpenBoundDatagramSocket,
@@ -141,11 +142,15 @@ internal static class ConnectivityPlan
         Retransmission = o.Retransmission,
         Resolver = o.Resolver,
         Clock = o.Clock,
-        CertificateValidation = o.CertificateValidation,
+        CertificateValidation = Validation(o),
         OpenStreamSocket = o.OpenStreamSocket,
         OpenDatagramSocket = o.OpenDatagramSocket,
         OpenBoundDatagramSocket = o.OpenBoundDatagramSocket,
     };
+
+    /// <summary>The TLS certificate check of TURN and SIP over TLS: the given one, or with <see cref="ConnectivityOptions.SkipCertificateCheck"/> none at all, as for WSS.</summary>
+    private static RemoteCertificateValidationCallback? Validation(ConnectivityOptions o) =>
+        o.CertificateValidation ?? (o.SkipCertificateCheck ? (_, _, _, _) => true : null);
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }

@@ -54,6 +54,11 @@ internal static class IceFindings
         }
     }
 
+    /// <summary>
+    /// Relay candidates only, and no STUN server answered (a STUN answer that equals the host
+    /// address is no srflx candidate, RFC 8445 §5.1.3, but proves there is no NAT: host candidates
+    /// reach outside); or the NAT maps every destination anew.
+    /// </summary>
     private static IEnumerable<Finding> TurnRequired(IceGatheringFacts f)
     {
         if (!f.OfType(IceCandidateType.Relay).Any())
@@ -61,7 +66,7 @@ internal static class IceFindings
             yield break;
         }
 
-        if (!f.OfType(IceCandidateType.Srflx).Any())
+        if (!f.OfType(IceCandidateType.Srflx).Any() && !f.Servers.Any(s => s.Kind == "stun" && s.Answers > 0))
         {
             yield return FindingCodes.IceTurnRequired.With("Only relay candidates reach outside: no STUN server gave a srflx candidate, so media must go through TURN (" + string.Join(", ", f.OfType(IceCandidateType.Relay).Select(c => c.RelayProtocol).Distinct()) + ").");
         }

@@ -170,6 +170,20 @@ public sealed class IceGatheringTests
         IceHarness.AssertWellFormed(run.Summary);
     }
 
+    /// <summary>A machine with a public address and no NAT: STUN answers with the host's own address, so there is no srflx candidate, yet direct media works and TURN is not required.</summary>
+    [Fact]
+    public async Task Does_not_require_TURN_when_STUN_answers_with_the_hosts_own_address()
+    {
+        using var stun = new HostileUdpServer(exchange => exchange.ReplyAsync(ScriptedStunServer.Success(new IPEndPoint(IPAddress.Parse("192.168.1.10"), exchange.Client.Port))(exchange.Request)!));
+
+        var run = await IceHarness.RunAsync(IceHarness.Options(new FixedInterfaces(IceHarness.Ethernet), new[] { "stun:" + stun.Server, TurnUdp }, Timeout));
+
+        Assert.Equal((1, 0, 1), (run.Summary.HostCount, run.Summary.SrflxCount, run.Summary.RelayCount));
+        Assert.Equal(1, run.Summary.Servers[0].Answers);
+        Assert.DoesNotContain("ice_turn_required", run.Codes);
+        Assert.DoesNotContain("ice_only_host_candidates", run.Codes);
+    }
+
     [Fact]
     public async Task Drops_a_srflx_candidate_that_repeats_another_from_the_same_base()
     {
