@@ -46,9 +46,10 @@ internal static class IceFindings
         }
     }
 
+    /// <summary>Host candidates only, and no STUN server answered at all (one that answers with the host address proves there is no NAT in the way).</summary>
     private static IEnumerable<Finding> OnlyHost(IceGatheringFacts f)
     {
-        if (f.Candidates.Count > 0 && f.Servers.Count > 0 && f.Candidates.All(c => c.Kind == IceCandidateType.Host))
+        if (f.Candidates.Count > 0 && f.Servers.Count > 0 && f.Candidates.All(c => c.Kind == IceCandidateType.Host) && !f.Servers.Any(s => s.Kind == "stun" && s.Answers > 0))
         {
             yield return FindingCodes.IceOnlyHostCandidates.With("Only host candidates: no STUN server gave a srflx candidate and no TURN server a relay candidate (" + f.Servers.Count + " server(s) tried). Peers outside this network cannot reach this machine.");
         }

@@ -182,6 +182,11 @@ public sealed class IceGatheringTests
         Assert.Equal(1, run.Summary.Servers[0].Answers);
         Assert.DoesNotContain("ice_turn_required", run.Codes);
         Assert.DoesNotContain("ice_only_host_candidates", run.Codes);
+
+        var withoutTurn = await IceHarness.RunAsync(IceHarness.Options(new FixedInterfaces(IceHarness.Ethernet), new[] { "stun:" + stun.Server }, Timeout));
+
+        Assert.Equal((1, 0, 0), (withoutTurn.Summary.HostCount, withoutTurn.Summary.SrflxCount, withoutTurn.Summary.RelayCount));
+        Assert.DoesNotContain("ice_only_host_candidates", withoutTurn.Codes);
     }
 
     [Fact]
