@@ -12,6 +12,7 @@
     DotNetFrameworkVersion = '4.7.2'
     RequiredAssemblies     = @('Makaretu.Dns.dll', 'TelnyxNet.Engine.dll')
     FormatsToProcess       = @('TelnyxNet.Format.ps1xml')
+    TypesToProcess         = @('TelnyxNet.Types.ps1xml')
     CmdletsToExport        = @(
         'Test-TelnyxStun'
         'Test-TelnyxTurn'
