@@ -4,7 +4,7 @@ using TelnyxNet.Cli.Commands;
 
 var root = new RootCommand(
     "telnyxnet: tells, with real protocol exchanges, whether this machine can place Telnyx WebRTC and SIP calls, and what exactly blocks it." + Environment.NewLine +
-    "Exit codes: 0 the check passed; 1 the check failed; 2 usage error (bad option or server value); 130 interrupted.")
+    "Exit codes: 0 the check passed; 1 the check failed; 2 usage error (bad option or server value); 130 interrupted. check: 0 Ready, 1 Blocked, 3 Degraded, 4 Inconclusive.")
 {
     StunCommand.Create(),
     TurnCommand.Create(),
