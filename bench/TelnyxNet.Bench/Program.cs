@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using TelnyxNet.Bench;
+using TelnyxNet.Bench.Check;
 using TelnyxNet.Bench.Codec;
 using TelnyxNet.Bench.Firewall;
 using TelnyxNet.Bench.InProcess;
@@ -33,6 +34,8 @@ const string Usage = """
                                         managed heap of the stream client while a server streams junk
       firewall [--runs N] [--sequential-runs N] [--timeout S] [--cli PATH] [--results FILE]
                                         time to verdict on an all-blocked lab network: every rule at once vs one by one (root)
+      check [--runs N] [--sequential-runs N] [--timeout S] [--cli PATH] [--results FILE]
+                                        telnyxnet check on an all-dropped lab network vs its parts one by one (root)
     """;
 
 if (args.Length == 0)
@@ -67,6 +70,8 @@ try
             return await JunkCommand.RunAsync(BenchArguments.Parse(rest));
         case "firewall":
             return await FirewallScenarioCommand.RunAsync(BenchArguments.Parse(rest));
+        case "check":
+            return await CheckScenarioCommand.RunAsync(BenchArguments.Parse(rest));
         default:
             throw new UsageException("unknown subcommand '" + args[0] + "'.");
     }

@@ -26,6 +26,8 @@ internal static class SummaryCommand
         ("lab.turnutils.beyond_path", "lab: turnutils whole process minus truth"),
         ("firewall.parallel", "lab: telnyxnet firewall, all rules blocked, at once"),
         ("firewall.sequential", "lab: the same rules one run each, in turn"),
+        ("check.all_dropped", "lab: telnyxnet check, everything dropped"),
+        ("check.parts_in_turn", "lab: its parts as subcommands, in turn"),
     };
 
     private static readonly (string Numerator, string Denominator, string Label)[] Ratios =
@@ -38,6 +40,7 @@ internal static class SummaryCommand
         ("lab.engine_rtt", "lab.truth", "lab: engine RTT / relay truth (1 is exact)"),
         ("lab.telnyxnet", "lab.turnutils", "lab: telnyxnet / turnutils_stunclient (whole process)"),
         ("firewall.parallel", "firewall.sequential", "lab: firewall rules at once / one by one (all blocked)"),
+        ("check.all_dropped", "check.parts_in_turn", "lab: telnyxnet check / its parts in turn (all dropped)"),
     };
 
     private static readonly (string Key, string Label)[] Memory =
