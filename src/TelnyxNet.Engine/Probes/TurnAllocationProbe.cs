@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using TelnyxNet.Engine.Diagnosis;
 using TelnyxNet.Engine.Stun;
-using TelnyxNet.Engine.Transport;
 using TelnyxNet.Engine.Turn;
 
 namespace TelnyxNet.Engine.Probes;
@@ -67,53 +65,30 @@ public static class TurnAllocationProbe
     private static async Task<TurnAllocationResult> TestAddressAsync(TurnServerAddress server, IPAddress address, TurnAllocationOptions options, TimeSpan deadline, DateTimeOffset timestamp, IEngineLog log, CancellationToken cancellationToken)
     {
         var result = NewResult(server, address, options, timestamp);
-        var clock = options.Clock;
-        var remote = new IPEndPoint(address, server.Port);
-        var tlsHost = server.Host;
         TurnClient? client = null;
+        TurnSession? session = null;
         try
         {
-            log.Verbose("Testing TURN " + server.Transport.ToString().ToUpperInvariant() + " " + StunServerAddress.FormatHostPort(address.ToString(), server.Port) + (server.IsAddressLiteral ? string.Empty : " (" + server.Host + ")") + " as " + options.Credential + ".");
-            var started = clock.Elapsed;
-            client = await ConnectAsync(server.Transport, remote, tlsHost, options, deadline, log, cancellationToken).ConfigureAwait(false);
-            Describe(result, client);
-            try
-            {
-                await client.AllocateAsync(deadline, cancellationToken).ConfigureAwait(false);
-            }
-            catch (TurnRedirectException redirect)
-            {
-                log.Verbose(redirect.Message + " Following it once.");
-                Read(result, client);
-                result.AlternateServer = redirect.Alternate.ToString();
-                client.Dispose();
-                client = null;
-                remote = redirect.Alternate;
-                tlsHost = redirect.Domain ?? server.Host;
-                client = await ConnectAsync(server.Transport, remote, tlsHost, options, deadline, log, cancellationToken).ConfigureAwait(false);
-                Describe(result, client);
-                await client.AllocateAsync(deadline, cancellationToken).ConfigureAwait(false);
-            }
-
-            result.AllocateTimeMs = Round((clock.Elapsed - started).TotalMilliseconds);
-            Granted(result, client.Allocation!);
+            session = await TurnSession.OpenAsync(
+                server,
+                address,
+                options,
+                deadline,
+                log,
+                (connected, alternate) =>
+                {
+                    ReadIfAny(result, client);
+                    client = connected;
+                    result.AlternateServer = alternate?.ToString() ?? result.AlternateServer;
+                    Describe(result, connected);
+                },
+                cancellationToken).ConfigureAwait(false);
+            result.AllocateTimeMs = session.AllocateTimeMs;
+            Granted(result, session.Client.Allocation!);
             var note = string.Empty;
             if (!options.SkipRelayCheck)
             {
-                // Where the server most likely answers STUN over UDP: its own port for UDP and TCP; 3478 for TLS and TCP 443.
-                var udpPort = server.Transport == TransportProtocol.Udp || (server.Transport == TransportProtocol.Tcp && remote.Port != TelnyxEndpoints.TurnFallbackPort) ? remote.Port : TurnServerAddress.DefaultPort;
-                var allocatedAt = remote;
-                var allocatedHost = tlsHost;
-                var check = await TurnRelayCheck.RunAsync(
-                    client,
-                    new IPEndPoint(remote.Address, udpPort),
-                    options.OpenPeerSocket,
-                    token => ConnectAsync(server.Transport, allocatedAt, allocatedHost, options, deadline, log, token),
-                    options.Retransmission,
-                    options.CleanupTimeout,
-                    log,
-                    deadline,
-                    cancellationToken).ConfigureAwait(false);
+                var check = await session.CheckRelayAsync(null, cancellationToken).ConfigureAwait(false);
                 result.RelayVerified = check.Verified;
                 result.RelayRoundTripTimeMs = check.RoundTripMs is double rtt ? Round(rtt) : null;
                 note = check.Note;
@@ -126,53 +101,17 @@ public static class TurnAllocationProbe
             ReadIfAny(result, client);
             Fail(result, server, options, ex);
         }
-        catch (TurnRedirectException again)
-        {
-            ReadIfAny(result, client);
-            Fail(result, server, options, new ProbeException(FailureReason.ErrorResponse, again.Message + " The test follows one redirect only.") { ErrorCode = TurnErrors.TryAlternate });
-        }
         finally
         {
-            if (client != null)
+            ReadIfAny(result, client);
+            if (session != null)
             {
-                Read(result, client);
-                if (client.Allocation != null)
-                {
-                    result.Deallocated = await client.DeleteAsync(options.CleanupTimeout).ConfigureAwait(false);
-                }
-
-                client.Dispose();
+                result.Deallocated = await session.CloseAsync().ConfigureAwait(false);
             }
         }
 
         log.Verbose(result.Server + ":" + result.Port + "/" + result.Transport + ": " + result.Status + (result.Outcome == ProbeStatus.Succeeded ? string.Empty : " (" + result.FailureReason + ")") + ". " + result.Message);
         return result;
-    }
-
-    private static async Task<TurnClient> ConnectAsync(TransportProtocol transport, IPEndPoint remote, string tlsHost, TurnAllocationOptions options, TimeSpan deadline, IEngineLog log, CancellationToken cancellationToken)
-    {
-        ITurnTransport connection;
-        if (transport == TransportProtocol.Udp)
-        {
-            IDatagramSocket socket;
-            try
-            {
-                socket = options.OpenDatagramSocket(remote);
-            }
-            catch (SocketException ex)
-            {
-                throw SocketErrors.Classify(ex, "UDP to " + remote);
-            }
-
-            connection = new UdpTurnTransport(new StunUdpClient(socket, options.Clock, log), remote, options.Retransmission);
-        }
-        else
-        {
-            var stream = await StunStreamClient.ConnectAsync(options.OpenStreamSocket(remote.AddressFamily), remote, transport, tlsHost, options.CertificateValidation, ProbeFanOut.Remaining(options, deadline), options.Clock, log, cancellationToken).ConfigureAwait(false);
-            connection = new StreamTurnTransport(stream, remote, transport);
-        }
-
-        return new TurnClient(connection, options.Credential, options.Clock, log);
     }
 
     private static void Describe(TurnAllocationResult result, TurnClient client)

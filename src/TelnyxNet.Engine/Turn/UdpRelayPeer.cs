@@ -10,7 +10,7 @@ namespace TelnyxNet.Engine.Turn;
 internal sealed class UdpRelayPeer : IRelayPeer
 {
     private readonly StunUdpClient _socket;
-    private readonly AsyncInbox<Datagram> _inbox;
+    private readonly AsyncInbox<RelayedData> _inbox;
     private readonly IClock _clock;
     private readonly IEngineLog _log;
 
@@ -19,12 +19,16 @@ internal sealed class UdpRelayPeer : IRelayPeer
         _clock = clock;
         _log = log;
         _socket = new StunUdpClient(socket, clock, log);
-        _inbox = new AsyncInbox<Datagram>(clock);
+        _inbox = new AsyncInbox<RelayedData>(clock);
         _socket.NonStunHandler = (buffer, count, source) =>
         {
-            var copy = new byte[count];
-            Buffer.BlockCopy(buffer, 0, copy, 0, count);
-            _inbox.Post(new Datagram(source, copy));
+            var receivedAt = _clock.Elapsed;
+            if (source is IPEndPoint from)
+            {
+                var copy = new byte[count];
+                Buffer.BlockCopy(buffer, 0, copy, 0, count);
+                _inbox.Post(new RelayedData(from, copy, viaChannel: false, receivedAt));
+            }
         };
     }
 
@@ -49,19 +53,14 @@ internal sealed class UdpRelayPeer : IRelayPeer
 
     public Task SendAsync(byte[] data, IPEndPoint relayed, CancellationToken cancellationToken) => _socket.SendAsync(data, relayed, cancellationToken);
 
-    public async Task<bool> ReceiveAsync(byte[] data, IPEndPoint relayed, TimeSpan until, CancellationToken cancellationToken)
+    public async Task<RelayedData?> ReceiveFromAsync(IPEndPoint relayed, TimeSpan until, CancellationToken cancellationToken)
     {
         while (true)
         {
             var datagram = await _inbox.TakeAsync(until - _clock.Elapsed, cancellationToken).ConfigureAwait(false);
-            if (datagram is null)
+            if (datagram is null || datagram.Peer.Equals(relayed))
             {
-                return false;
-            }
-
-            if (datagram.Data.SequenceEqual(data) && datagram.Source is IPEndPoint source && source.Port == relayed.Port && source.Address.Equals(relayed.Address))
-            {
-                return true;
+                return datagram;
             }
         }
     }
@@ -70,18 +69,5 @@ internal sealed class UdpRelayPeer : IRelayPeer
     {
         _socket.Dispose();
         _inbox.Dispose();
-    }
-
-    private sealed class Datagram
-    {
-        public Datagram(EndPoint source, byte[] data)
-        {
-            Source = source;
-            Data = data;
-        }
-
-        public EndPoint Source { get; }
-
-        public byte[] Data { get; }
     }
 }
