@@ -1,0 +1,135 @@
+using System.Net;
+using TelnyxNet.Engine.Diagnosis;
+using TelnyxNet.Engine.Media;
+using TelnyxNet.Engine.Stun;
+using TelnyxNet.Engine.Transport;
+using TelnyxNet.Engine.Turn;
+
+namespace TelnyxNet.Engine.Probes;
+
+/// <summary>
+/// Measure-TelnyxMediaPath's engine: for every TURN server (its transports taken together) and
+/// resolved address, in parallel, picks the transport a call's media would use (UDP first, then
+/// TCP, then TLS: <see cref="TransportRace"/>), proves the relay as Test-TelnyxTurn does, streams
+/// an RTP call's worth of PCMU through it to the relay check's peer and back
+/// (<see cref="MediaStream"/>), and judges the figures as the Telnyx WebRTC SDK does. Every
+/// allocation is deleted on every exit path. Failures are results; only cancellation throws
+/// (after cleanup).
+/// </summary>
+public static class MediaPathProbe
+{
+    private const string Activity = "Measuring the media path";
+
+    /// <summary>Runs the measurement: one <see cref="MediaPathQuality"/> per server host and resolved address, in the order given.</summary>
+    public static async Task<IReadOnlyList<MediaPathQuality>> RunAsync(MediaPathOptions options, IEngineLog? log, IProgress<ProbeProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        options.Validate();
+        log ??= NullEngineLog.Instance;
+        var deadline = options.Clock.Elapsed + options.Timeout;
+        var hosts = ByHost(options.Servers);
+        return await ProbeFanOut.EveryServerAsync(
+            hosts,
+            Activity,
+            "Setting up a relay on " + hosts.Count + " server(s)",
+            host => host[0].Host,
+            host => TestHostAsync(host, options, deadline, log, progress, cancellationToken),
+            progress).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The verdict for -Quiet and the CLI's exit code: true when media went through some relay and
+    /// back with Good or Fair quality (no finding that blocks calls).
+    /// </summary>
+    public static bool Passed(IEnumerable<MediaPathQuality> results) =>
+        (results ?? throw new ArgumentNullException(nameof(results))).Any(r => r.Outcome == ProbeStatus.Succeeded && (r.QualityLevel == MediaQuality.Good || r.QualityLevel == MediaQuality.Fair));
+
+    /// <summary>The servers grouped by host in the order first given, each group's transports in preference order (UDP, TCP, TLS; stable otherwise).</summary>
+    private static IReadOnlyList<IReadOnlyList<TurnServerAddress>> ByHost(IReadOnlyList<TurnServerAddress> servers) =>
+        servers.GroupBy(s => s.Host, StringComparer.OrdinalIgnoreCase)
+            .Select(g => (IReadOnlyList<TurnServerAddress>)g.OrderBy(s => Preference(s.Transport)).ToList())
+            .ToList();
+
+    private static int Preference(TransportProtocol transport) => transport switch
+    {
+        TransportProtocol.Udp => 0,
+        TransportProtocol.Tcp => 1,
+        _ => 2,
+    };
+
+    private static Task<IReadOnlyList<MediaPathQuality>> TestHostAsync(IReadOnlyList<TurnServerAddress> candidates, MediaPathOptions options, TimeSpan deadline, IEngineLog log, IProgress<ProbeProgress>? progress, CancellationToken cancellationToken)
+    {
+        var timestamp = options.Clock.UtcNow;
+        return ProbeFanOut.EveryAddressAsync(
+            candidates[0].Host,
+            options,
+            deadline,
+            log,
+            ex =>
+            {
+                var failed = MediaPathResults.New(candidates[0], null, options, timestamp);
+                MediaPathResults.Fail(failed, candidates[0], options, ex);
+                return failed;
+            },
+            address => TestAddressAsync(candidates, address, options, deadline, timestamp, log, progress, cancellationToken),
+            cancellationToken);
+    }
+
+    private static async Task<MediaPathQuality> TestAddressAsync(IReadOnlyList<TurnServerAddress> candidates, IPAddress address, MediaPathOptions options, TimeSpan deadline, DateTimeOffset timestamp, IEngineLog log, IProgress<ProbeProgress>? progress, CancellationToken cancellationToken)
+    {
+        var (session, attempts) = await TransportRace.RunAsync(candidates, address, options, deadline, log, cancellationToken).ConfigureAwait(false);
+        if (session is null)
+        {
+            var reported = attempts.FirstOrDefault(a => a.Client?.ServerReachable == true && a.Failure != null) ?? attempts[0];
+            var failed = MediaPathResults.New(reported.Server, address, options, timestamp);
+            MediaPathResults.Attempted(failed, attempts, reported.Client);
+            MediaPathResults.Fail(failed, reported.Server, options, reported.Failure ?? new ProbeException(FailureReason.Timeout, "No transport allocated."));
+            return failed;
+        }
+
+        var result = MediaPathResults.New(session.Server, address, options, timestamp);
+        MediaPathResults.Attempted(result, attempts, session.Client);
+        MediaPathResults.Granted(result, session);
+        var subject = StunServerAddress.FormatHostPort(session.Server.Host, session.Server.Port) + "/" + session.Server.Transport;
+        try
+        {
+            StreamOutcome? outcome = null;
+            RelayPath? used = null;
+            var check = await session.CheckRelayAsync(
+                async path =>
+                {
+                    used = path;
+                    var stream = PcmuStream.Random(Math.Max(1, (int)Math.Round(options.Duration.TotalMilliseconds / PcmuStream.Interval.TotalMilliseconds)));
+                    outcome = await MediaStream.RunAsync(path, stream, options.Clock, log, (second, _) => progress?.Report(new ProbeProgress(Activity, "Streaming through " + subject + ": " + second + " of " + options.Duration.TotalSeconds + " s", (int)Math.Min(99, second * 100 / options.Duration.TotalSeconds))), cancellationToken).ConfigureAwait(false);
+                },
+                cancellationToken).ConfigureAwait(false);
+            if (outcome is null || used is null)
+            {
+                MediaPathResults.Fail(result, session.Server, options, new ProbeException(check.UnverifiedBecause == FailureReason.None ? FailureReason.RelayNotForwarding : check.UnverifiedBecause, check.Note));
+            }
+            else
+            {
+                MediaPathResults.Measured(result, outcome, used, subject, session.Server, options);
+            }
+        }
+        catch (ProbeException ex)
+        {
+            MediaPathResults.Fail(result, session.Server, options, ex);
+            if (ex.Reason == FailureReason.RelayNotForwarding)
+            {
+                MediaPathResults.NoMedia(result, FindingCodes.NetworkNoAudioFlow.With(ex.Message, subject));
+            }
+        }
+        finally
+        {
+            result.Deallocated = await session.CloseAsync().ConfigureAwait(false);
+        }
+
+        log.Verbose(subject + ": " + result.Status + (result.Outcome == ProbeStatus.Succeeded ? ", quality " + result.Quality : " (" + result.FailureReason + ")") + ". " + result.Message);
+        return result;
+    }
+}
