@@ -8,6 +8,7 @@ var root = new RootCommand(
 {
     StunCommand.Create(),
     TurnCommand.Create(),
+    MediaCommand.Create(),
 };
 
 var parsed = root.Parse(args);

@@ -36,8 +36,8 @@ public static class MediaPathProbe
             hosts,
             Activity,
             "Setting up a relay on " + hosts.Count + " server(s)",
-            host => host[0].Host,
-            host => TestHostAsync(host, options, deadline, log, progress, cancellationToken),
+            host => host.Host,
+            host => TestHostAsync(host.Host, host.Candidates, options, deadline, log, progress, cancellationToken),
             progress).ConfigureAwait(false);
     }
 
@@ -48,11 +48,24 @@ public static class MediaPathProbe
     public static bool Passed(IEnumerable<MediaPathQuality> results) =>
         (results ?? throw new ArgumentNullException(nameof(results))).Any(r => r.Outcome == ProbeStatus.Succeeded && (r.QualityLevel == MediaQuality.Good || r.QualityLevel == MediaQuality.Fair));
 
-    /// <summary>The servers grouped by host in the order first given, each group's transports in preference order (UDP, TCP, TLS; stable otherwise).</summary>
-    private static IReadOnlyList<IReadOnlyList<TurnServerAddress>> ByHost(IReadOnlyList<TurnServerAddress> servers) =>
-        servers.GroupBy(s => s.Host, StringComparer.OrdinalIgnoreCase)
-            .Select(g => (IReadOnlyList<TurnServerAddress>)g.OrderBy(s => Preference(s.Transport)).ToList())
-            .ToList();
+    /// <summary>The servers grouped by host (case-insensitive, named as first given) in the order first given, each host's transports in preference order (UDP, TCP, TLS; stable otherwise).</summary>
+    private static IReadOnlyList<HostCandidates> ByHost(IReadOnlyList<TurnServerAddress> servers)
+    {
+        var hosts = new List<HostCandidates>();
+        foreach (var server in servers)
+        {
+            var host = hosts.FirstOrDefault(h => string.Equals(h.Host, server.Host, StringComparison.OrdinalIgnoreCase));
+            if (host is null)
+            {
+                host = new HostCandidates(server.Host);
+                hosts.Add(host);
+            }
+
+            host.Given.Add(server);
+        }
+
+        return hosts;
+    }
 
     private static int Preference(TransportProtocol transport) => transport switch
     {
@@ -61,40 +74,40 @@ public static class MediaPathProbe
         _ => 2,
     };
 
-    private static Task<IReadOnlyList<MediaPathQuality>> TestHostAsync(IReadOnlyList<TurnServerAddress> candidates, MediaPathOptions options, TimeSpan deadline, IEngineLog log, IProgress<ProbeProgress>? progress, CancellationToken cancellationToken)
+    private static Task<IReadOnlyList<MediaPathQuality>> TestHostAsync(string host, IReadOnlyList<TurnServerAddress> candidates, MediaPathOptions options, TimeSpan deadline, IEngineLog log, IProgress<ProbeProgress>? progress, CancellationToken cancellationToken)
     {
         var timestamp = options.Clock.UtcNow;
         return ProbeFanOut.EveryAddressAsync(
-            candidates[0].Host,
+            host,
             options,
             deadline,
             log,
             ex =>
             {
-                var failed = MediaPathResults.New(candidates[0], null, options, timestamp);
+                var failed = MediaPathResults.New(host, candidates[0], null, options, timestamp);
                 MediaPathResults.Fail(failed, candidates[0], options, ex);
                 return failed;
             },
-            address => TestAddressAsync(candidates, address, options, deadline, timestamp, log, progress, cancellationToken),
+            address => TestAddressAsync(host, candidates, address, options, deadline, timestamp, log, progress, cancellationToken),
             cancellationToken);
     }
 
-    private static async Task<MediaPathQuality> TestAddressAsync(IReadOnlyList<TurnServerAddress> candidates, IPAddress address, MediaPathOptions options, TimeSpan deadline, DateTimeOffset timestamp, IEngineLog log, IProgress<ProbeProgress>? progress, CancellationToken cancellationToken)
+    private static async Task<MediaPathQuality> TestAddressAsync(string host, IReadOnlyList<TurnServerAddress> candidates, IPAddress address, MediaPathOptions options, TimeSpan deadline, DateTimeOffset timestamp, IEngineLog log, IProgress<ProbeProgress>? progress, CancellationToken cancellationToken)
     {
         var (session, attempts) = await TransportRace.RunAsync(candidates, address, options, deadline, log, cancellationToken).ConfigureAwait(false);
         if (session is null)
         {
             var reported = attempts.FirstOrDefault(a => a.Client?.ServerReachable == true && a.Failure != null) ?? attempts[0];
-            var failed = MediaPathResults.New(reported.Server, address, options, timestamp);
+            var failed = MediaPathResults.New(host, reported.Server, address, options, timestamp);
             MediaPathResults.Attempted(failed, attempts, reported.Client);
             MediaPathResults.Fail(failed, reported.Server, options, reported.Failure ?? new ProbeException(FailureReason.Timeout, "No transport allocated."));
             return failed;
         }
 
-        var result = MediaPathResults.New(session.Server, address, options, timestamp);
+        var result = MediaPathResults.New(host, session.Server, address, options, timestamp);
         MediaPathResults.Attempted(result, attempts, session.Client);
         MediaPathResults.Granted(result, session);
-        var subject = StunServerAddress.FormatHostPort(session.Server.Host, session.Server.Port) + "/" + session.Server.Transport;
+        var subject = StunServerAddress.FormatHostPort(host, session.Server.Port) + "/" + session.Server.Transport;
         try
         {
             StreamOutcome? outcome = null;
@@ -131,5 +144,18 @@ public static class MediaPathProbe
 
         log.Verbose(subject + ": " + result.Status + (result.Outcome == ProbeStatus.Succeeded ? ", quality " + result.Quality : " (" + result.FailureReason + ")") + ". " + result.Message);
         return result;
+    }
+
+    /// <summary>One host's servers as given.</summary>
+    private sealed class HostCandidates
+    {
+        public HostCandidates(string host) => Host = host;
+
+        public string Host { get; }
+
+        public List<TurnServerAddress> Given { get; } = new();
+
+        /// <summary>UDP first, then TCP, then TLS; in the order given otherwise.</summary>
+        public IReadOnlyList<TurnServerAddress> Candidates => Given.OrderBy(s => Preference(s.Transport)).ToList();
     }
 }

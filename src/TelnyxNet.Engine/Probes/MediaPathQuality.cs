@@ -125,6 +125,9 @@ public sealed class MediaPathQuality : IProbeResult
     /// <summary>Bytes of payload per packet: 160.</summary>
     public int PayloadBytes { get; internal set; } = PcmuStream.PayloadLength;
 
+    /// <summary>The stream's RTP synchronization source, in hex (0x…): to find it in a packet capture.</summary>
+    public string Ssrc { get; internal set; } = string.Empty;
+
     /// <summary>The longest any packet left after its slot (the timers of this machine; delays are measured from the real send times).</summary>
     public double? MaxSendLagMs { get; internal set; }
 

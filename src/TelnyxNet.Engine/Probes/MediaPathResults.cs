@@ -11,10 +11,10 @@ namespace TelnyxNet.Engine.Probes;
 /// <summary>How a <see cref="MediaPathQuality"/> is filled in: from the race, the allocation, the stream's ledgers, or a failure.</summary>
 internal static class MediaPathResults
 {
-    /// <summary>A result for <paramref name="server"/> at <paramref name="address"/>, not yet decided.</summary>
-    public static MediaPathQuality New(TurnServerAddress server, IPAddress? address, MediaPathOptions options, DateTimeOffset timestamp) => new()
+    /// <summary>A result for <paramref name="host"/> (as first given) over <paramref name="server"/>'s transport at <paramref name="address"/>, not yet decided.</summary>
+    public static MediaPathQuality New(string host, TurnServerAddress server, IPAddress? address, MediaPathOptions options, DateTimeOffset timestamp) => new()
     {
-        Server = server.Host,
+        Server = host,
         Port = server.Port,
         Transport = server.Transport.ToString(),
         RemoteAddress = address?.ToString() ?? string.Empty,
@@ -50,7 +50,7 @@ internal static class MediaPathResults
         result.Outcome = ProbeStatus.Failed;
         result.Reason = failure.Reason;
         result.QualityLevel = MediaQuality.Unknown;
-        result.Message = "No media path through " + StunServerAddress.FormatHostPort(server.Host, server.Port) + "/" + server.Transport + ": " + failure.Message;
+        result.Message = "No media path through " + StunServerAddress.FormatHostPort(result.Server, server.Port) + "/" + server.Transport + ": " + failure.Message;
         result.Remediation = TurnRemediation.For(failure.Reason, server.Transport, server.Host, server.Port, options.Credential.Source, failure.ErrorCode);
     }
 
@@ -78,10 +78,11 @@ internal static class MediaPathResults
         result.Peer = path.ViaSecondAllocation ? "SecondAllocation" : "LocalUdp";
         result.PacketsSent = outcome.Sent;
         result.PacketsReceived = roundTrip.Arrived;
+        result.Ssrc = "0x" + outcome.Stream.Ssrc.ToString("x8", CultureInfo.InvariantCulture);
         result.MaxSendLagMs = Round(outcome.MaxSendLag.TotalMilliseconds);
         result.Discarded = outcome.Discarded;
         var peer = path.ViaSecondAllocation ? "a second allocation" : "a UDP socket on this machine";
-        var sent = outcome.Sent + " RTP packets (" + PcmuStream.Codec + ", 20 ms) through " + subject + " to " + peer;
+        var sent = outcome.Sent + " RTP packets (" + PcmuStream.Codec + ", 20 ms) sent through the relay " + subject + " to " + peer;
         if (outbound.Arrived == 0)
         {
             result.Message = "None of the " + sent + " arrived, though the relay had just passed the check's data: something on the path drops a call's media (a firewall, a rate limit, or inspection of RTP).";
@@ -133,8 +134,8 @@ internal static class MediaPathResults
 
         result.Outcome = ProbeStatus.Succeeded;
         result.Reason = FailureReason.None;
-        result.Message = "A call through " + subject + " would see " + Summary(result) + ": quality " + result.Quality + " by the SDK's thresholds. "
-            + sent + " and back; " + result.PacketsReceived + " came back." + Fallback(result, server);
+        result.Message = "A call through " + subject + " would see " + Summary(result) + ": quality " + result.Quality + " by the SDK's thresholds. Of "
+            + sent + " and back, " + result.PacketsReceived + " came back." + Fallback(result, server);
     }
 
     private static string Summary(MediaPathQuality result) => string.Format(

@@ -31,6 +31,9 @@ internal static class TransportRace
                 await DecideAsync(decided, attempts, tasks, stops, options.PreferenceGrace, clock, log, cancellationToken).ConfigureAwait(false);
                 winner = attempts[decided].GivenUp ? null : attempts[decided].Session;
             }
+
+            // An attempt ends quietly when cancelled; the race does not.
+            cancellationToken.ThrowIfCancellationRequested();
         }
         finally
         {

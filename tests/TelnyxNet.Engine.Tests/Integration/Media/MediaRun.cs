@@ -18,7 +18,7 @@ internal static class MediaRun
     /// <summary>Options for <paramref name="servers"/> (URIs as a user types them), streaming <paramref name="seconds"/>.</summary>
     public static MediaPathOptions Options(IEnumerable<string> servers, double seconds = 1, RemoteCertificateValidationCallback? validation = null, Func<AddressFamily, IDatagramSocket>? peerSocket = null, TurnCredential? credential = null) => new()
     {
-        Servers = servers.Select(s => TurnRun.Server(s)).ToList(),
+        Servers = servers.SelectMany(Parse).ToList(),
         Credential = credential ?? Alice,
         Duration = TimeSpan.FromSeconds(seconds),
         Timeout = TimeSpan.FromSeconds(10),
@@ -26,11 +26,22 @@ internal static class MediaRun
         OpenPeerSocket = peerSocket ?? UnconnectedUdpSocket.Open,
     };
 
+    /// <summary>The servers a user's value names (a plain host: UDP and TCP).</summary>
+    public static IReadOnlyList<TurnServerAddress> Parse(string text)
+    {
+        Assert.True(TurnServerAddress.TryParse(text, null, out var servers, out var error), error);
+        return servers;
+    }
+
     /// <summary>The single result of a run.</summary>
     public static async Task<MediaPathQuality> OneAsync(MediaPathOptions options, IEngineLog? log = null, CancellationToken cancellationToken = default) =>
         Assert.Single(await MediaPathProbe.RunAsync(options, log, null, cancellationToken));
 
-    /// <summary>Asserts a measured stream with every packet back and every allocation deleted.</summary>
+    /// <summary>
+    /// Asserts a measured stream with every packet back and every allocation deleted, and a quality
+    /// that follows from its figures (how good loopback is depends on the machine's load, so the
+    /// quality itself is not asserted).
+    /// </summary>
     public static void AssertMeasured(MediaPathQuality result)
     {
         Assert.True(result.Outcome == ProbeStatus.Succeeded, Describe(result));
@@ -45,8 +56,12 @@ internal static class MediaRun
         Assert.Equal(result.PacketsSent, result.Inbound!.Sent);
         Assert.Equal(result.PacketsSent, result.Inbound.Received);
         Assert.Equal(result.PacketsSent, result.RoundTrip!.Received);
+        Assert.Equal(result.Findings.Count == 0 ? "Good" : result.Findings.Any(f => f.Code == "network_poor_quality") ? "Poor" : "Fair", result.Quality);
+        Assert.Equal(string.Join(", ", result.Findings.Select(f => f.Code)), result.FindingCodes);
+        Assert.Equal(result.PacketsSent, result.Samples.Sum(s => s.Sent));
     }
 
     public static string Describe(MediaPathQuality result) =>
-        result + " [" + result.Attempts + "]: " + result.Message + (result.Remediation.Length > 0 ? " Fix: " + result.Remediation : string.Empty);
+        result + " [" + result.Attempts + "]: " + result.Message + (result.Remediation.Length > 0 ? " Fix: " + result.Remediation : string.Empty)
+        + " Legs: " + result.Outbound + "; " + result.Inbound + "; " + result.RoundTrip;
 }

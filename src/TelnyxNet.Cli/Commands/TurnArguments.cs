@@ -1,0 +1,127 @@
+using System.CommandLine;
+using TelnyxNet.Engine;
+using TelnyxNet.Engine.Diagnosis;
+using TelnyxNet.Engine.Transport;
+using TelnyxNet.Engine.Turn;
+
+namespace TelnyxNet.Cli.Commands;
+
+/// <summary>
+/// The options of the subcommands that go through a TURN relay (<c>turn</c>, <c>media</c>), spelt
+/// alike: <c>--server</c>, <c>--transport</c>, <c>--username</c>, <c>--shared-secret</c>; and how
+/// they become servers and a credential. Passwords and secrets never come from the command line.
+/// </summary>
+internal sealed class TurnArguments
+{
+    /// <summary>Where the password of --username comes from (or a prompt on a terminal).</summary>
+    public const string PasswordVariable = "TELNYXNET_TURN_PASSWORD";
+
+    /// <summary>Where the shared secret of --shared-secret comes from (or a prompt on a terminal).</summary>
+    public const string SecretVariable = "TELNYXNET_TURN_SECRET";
+
+    public TurnArguments(string serverDescription)
+    {
+        Server = ProbeArguments.Servers(serverDescription);
+        Transport = new Option<string[]>("--transport", "-t")
+        {
+            Description = "Only these transports: udp, tcp or tls (repeat for several). A plain host is tried over udp and tcp unless this says otherwise.",
+            Arity = ArgumentArity.OneOrMore,
+            AllowMultipleArgumentsPerToken = false,
+        };
+        Transport.AcceptOnlyFromAmong("udp", "tcp", "tls");
+        Username = new Option<string>("--username", "-u")
+        {
+            Description = "TURN user name; its password comes from " + PasswordVariable + " or a prompt, never from the command line. With --shared-secret: the name in the user name 'expiry:name' (default " + TelnyxEndpoints.TurnRestName + "). Without either, the Telnyx WebRTC SDK's public default credential.",
+        };
+        SharedSecret = new Option<bool>("--shared-secret")
+        {
+            Description = "Use a TURN REST API credential derived from the shared secret in " + SecretVariable + " (or a prompt): user name 'expiry:name', valid 1 hour, password base64(HMAC-SHA1(secret, user name)).",
+        };
+    }
+
+    public Option<string[]> Server { get; }
+
+    public Option<string[]> Transport { get; }
+
+    public Option<string> Username { get; }
+
+    public Option<bool> SharedSecret { get; }
+
+    /// <summary>Adds the four options to <paramref name="command"/>.</summary>
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Server);
+        command.Options.Add(Transport);
+        command.Options.Add(Username);
+        command.Options.Add(SharedSecret);
+    }
+
+    /// <summary>
+    /// The servers to test: the --server values (each bad one reported on standard error, with
+    /// <paramref name="usageError"/> set), or Telnyx's defaults; null when --transport leaves out every value given.
+    /// </summary>
+    public IReadOnlyList<TurnServerAddress>? Servers(ParseResult parse, IEngineLog log, out bool usageError)
+    {
+        var filter = parse.GetValue(Transport)?.Select(t => Enum.Parse<TransportProtocol>(t, ignoreCase: true)).ToList();
+        var servers = new List<TurnServerAddress>();
+        usageError = false;
+        var values = parse.GetValue(Server) ?? Array.Empty<string>();
+        foreach (var value in values)
+        {
+            if (!TurnServerAddress.TryParse(value, filter, out var parsed, out var error))
+            {
+                Console.Error.WriteLine("telnyxnet: " + error);
+                usageError = true;
+            }
+            else if (parsed.Count == 0)
+            {
+                log.Verbose("'" + value + "' is not tested: its transport is not among --transport " + string.Join(", ", filter!).ToLowerInvariant() + ".");
+            }
+
+            servers.AddRange(parsed);
+        }
+
+        if (values.Length > 0 && servers.Count == 0)
+        {
+            if (!usageError)
+            {
+                Console.Error.WriteLine("telnyxnet: no server to test: --transport leaves out every --server value.");
+            }
+
+            return null;
+        }
+
+        return servers.Count > 0 ? servers : TelnyxEndpoints.DefaultTurnServers(filter);
+    }
+
+    /// <summary>The credential the options ask for; null with <paramref name="error"/> when its secret is missing or it is not valid.</summary>
+    public TurnCredential? Credential(ParseResult parse, out string? error)
+    {
+        var username = parse.GetValue(Username);
+        var sharedSecret = parse.GetValue(SharedSecret);
+        error = null;
+        if (!sharedSecret && username is null)
+        {
+            return TurnCredential.TelnyxDefault;
+        }
+
+        if (username is not null && TurnCredential.UsernameError(username) is string invalid)
+        {
+            error = "--username: " + invalid;
+            return null;
+        }
+
+        var secret = sharedSecret
+            ? SecretInput.Read(SecretVariable, "the TURN shared secret", out error)
+            : SecretInput.Read(PasswordVariable, "the password of TURN user " + username, out error);
+        if (secret is null)
+        {
+            return null;
+        }
+
+        using (secret)
+        {
+            return sharedSecret ? TurnCredential.FromSharedSecret(secret, username) : TurnCredential.FromPassword(username!, secret);
+        }
+    }
+}
