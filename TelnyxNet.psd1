@@ -12,9 +12,11 @@
     DotNetFrameworkVersion = '4.7.2'
     RequiredAssemblies     = @('TelnyxNet.Engine.dll')
     FormatsToProcess       = @('TelnyxNet.Format.ps1xml')
+    TypesToProcess         = @('TelnyxNet.Types.ps1xml')
     CmdletsToExport        = @(
         'Test-TelnyxStun'
         'Test-TelnyxTurn'
+        'Measure-TelnyxMediaPath'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

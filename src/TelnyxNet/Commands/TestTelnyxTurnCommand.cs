@@ -1,10 +1,5 @@
 using System.Management.Automation;
-using System.Security;
-using TelnyxNet.Engine.Diagnosis;
-using TelnyxNet.Engine.Dns;
 using TelnyxNet.Engine.Probes;
-using TelnyxNet.Engine.Transport;
-using TelnyxNet.Engine.Turn;
 using TelnyxNet.Infrastructure;
 
 namespace TelnyxNet.Commands;
@@ -15,44 +10,10 @@ namespace TelnyxNet.Commands;
 [Cmdlet(VerbsDiagnostic.Test, "TelnyxTurn", DefaultParameterSetName = ResultSet)]
 [OutputType(typeof(TurnAllocationResult), ParameterSetName = new[] { ResultSet })]
 [OutputType(typeof(bool), ParameterSetName = new[] { QuietSet })]
-public sealed class TestTelnyxTurnCommand : AsyncCmdlet
+public sealed class TestTelnyxTurnCommand : TurnCmdlet
 {
     private const string ResultSet = "Result";
     private const string QuietSet = "Quiet";
-    private readonly List<TurnServerAddress> _servers = new();
-    private bool _serverGiven;
-    private TurnCredential _credential = TurnCredential.TelnyxDefault;
-
-    /// <summary>Servers: turn:/turns: URIs (RFC 7065), host, host:port or [IPv6]:port. Default: turn.telnyx.com over UDP 3478, TCP 3478, TCP 443 and TLS 443.</summary>
-    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("ComputerName", "Uri", "Urls")]
-    [ValidateNotNull]
-    public string[]? Server { get; set; }
-
-    /// <summary>Tests only these transports (Udp, Tcp, Tls); servers and URIs of other transports are left out.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public TransportProtocol[]? Transport { get; set; }
-
-    /// <summary>A TURN user name and password. Default: the Telnyx WebRTC SDK's public default credential.</summary>
-    [Parameter]
-    [Credential]
-    [ValidateNotNull]
-    public PSCredential? Credential { get; set; }
-
-    /// <summary>A TURN REST API shared secret: the user name is "expiry:Username" (valid 1 hour), the password base64(HMAC-SHA1(secret, user name)).</summary>
-    [Parameter]
-    [ValidateNotNull]
-    public SecureString? SharedSecret { get; set; }
-
-    /// <summary>The name part of the -SharedSecret user name. Default: telnyxnet.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? Username { get; set; }
-
-    /// <summary>Any (default), IPv4 or IPv6: which resolved addresses to test.</summary>
-    [Parameter]
-    public AddressFamilyPreference AddressFamily { get; set; } = AddressFamilyPreference.Any;
 
     /// <summary>The bound on the whole test, in seconds (1 to 600). Default 10.</summary>
     [Parameter]
@@ -68,53 +29,9 @@ public sealed class TestTelnyxTurnCommand : AsyncCmdlet
     public SwitchParameter Quiet { get; set; }
 
     /// <inheritdoc />
-    protected override void BeginProcessing()
-    {
-        if (Credential != null && SharedSecret != null)
-        {
-            Fail(ErrorIds.ConflictingCredentials, new ArgumentException("-Credential and -SharedSecret cannot be used together: give a user name and password, or a shared secret."));
-        }
-
-        if (Username != null && SharedSecret is null)
-        {
-            Fail(ErrorIds.ConflictingCredentials, new ArgumentException("-Username names the user of a -SharedSecret credential; with -Credential the user name is the credential's own."));
-        }
-
-        try
-        {
-            _credential = SharedSecret != null
-                ? TurnCredential.FromSharedSecret(SharedSecret, Username)
-                : Credential != null ? TurnCredential.FromPassword(Credential.UserName, Credential.Password) : TurnCredential.TelnyxDefault;
-        }
-        catch (ArgumentException ex)
-        {
-            Fail(ErrorIds.InvalidCredential, ex);
-        }
-    }
-
-    /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        foreach (var value in Server ?? Array.Empty<string>())
-        {
-            _serverGiven = true;
-            if (!TurnServerAddress.TryParse(value, Transport, out var servers, out var error))
-            {
-                WriteError(new ErrorRecord(new ArgumentException(error), ErrorIds.InvalidServer, ErrorCategory.InvalidArgument, value));
-            }
-            else if (servers.Count == 0)
-            {
-                WriteVerbose("'" + value + "' is not tested: its transport is not among -Transport " + string.Join(", ", Transport!) + ".");
-            }
-
-            _servers.AddRange(servers);
-        }
-    }
-
-    /// <inheritdoc />
     protected override void EndProcessing()
     {
-        if (_serverGiven && _servers.Count == 0)
+        if (Servers.Count == 0)
         {
             WriteVerbose("No server to test.");
             if (Quiet)
@@ -127,8 +44,8 @@ public sealed class TestTelnyxTurnCommand : AsyncCmdlet
 
         var options = new TurnAllocationOptions
         {
-            Servers = _serverGiven ? _servers : TelnyxEndpoints.DefaultTurnServers(Transport),
-            Credential = _credential,
+            Servers = Servers,
+            Credential = TurnCredential,
             AddressFamily = AddressFamily,
             Timeout = TimeSpan.FromSeconds(TimeoutSeconds),
             SkipRelayCheck = SkipRelayCheck,
@@ -142,7 +59,4 @@ public sealed class TestTelnyxTurnCommand : AsyncCmdlet
 
         WriteObject(results, enumerateCollection: true);
     }
-
-    private void Fail(string errorId, ArgumentException exception) =>
-        ThrowTerminatingError(new ErrorRecord(exception, errorId, ErrorCategory.InvalidArgument, null));
 }
