@@ -4,6 +4,7 @@ using TelnyxNet.Bench;
 using TelnyxNet.Bench.Codec;
 using TelnyxNet.Bench.InProcess;
 using TelnyxNet.Bench.Lab;
+using TelnyxNet.Bench.Media;
 using TelnyxNet.Bench.Scenario;
 using TelnyxNet.Bench.Summary;
 using TelnyxNet.Bench.Turn;
@@ -25,6 +26,8 @@ const string Usage = """
       turn [--runs N] [--warmup N] [--packets N] [--bound S] [--cli PATH] [--turnserver PATH]
            [--uclient PATH] [--peer PATH] [--results FILE]
                                         whole-process telnyxnet turn vs turnutils_uclient on a private coturn
+      media [--paths D/J/L,...] [--duration S] [--runs N] [--seed N] [--uclient PATH] [--peer PATH] [--results FILE]
+                                        media path fidelity against the lab relay's truth, and turnutils_uclient's (root)
     """;
 
 if (args.Length == 0)
@@ -53,6 +56,8 @@ try
             return SummaryCommand.Run(BenchArguments.Parse(rest));
         case "turn":
             return await TurnScenarioCommand.RunAsync(BenchArguments.Parse(rest));
+        case "media":
+            return await MediaFidelityCommand.RunAsync(BenchArguments.Parse(rest));
         default:
             throw new UsageException("unknown subcommand '" + args[0] + "'.");
     }

@@ -41,16 +41,8 @@ internal static class MediaCommand
         common.AddTo(command);
         command.SetAction(async (parse, token) =>
         {
-            var servers = turn.Servers(parse, common.LogOf(parse), out var usageError);
-            if (servers is null)
+            if (!turn.TryRead(parse, common.LogOf(parse), out var servers, out var credential, out var usageError))
             {
-                return ExitCodes.Usage;
-            }
-
-            var credential = turn.Credential(parse, out var credentialError);
-            if (credential is null)
-            {
-                Console.Error.WriteLine("telnyxnet: " + credentialError);
                 return ExitCodes.Usage;
             }
 

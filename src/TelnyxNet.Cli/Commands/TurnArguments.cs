@@ -57,10 +57,34 @@ internal sealed class TurnArguments
     }
 
     /// <summary>
+    /// The servers and the credential the options name, or false after saying on standard error
+    /// what makes them unusable (the command then exits 2). <paramref name="usageError"/> is set
+    /// when some --server values were bad but others can still be tested.
+    /// </summary>
+    public bool TryRead(ParseResult parse, IEngineLog log, out IReadOnlyList<TurnServerAddress> servers, out TurnCredential credential, out bool usageError)
+    {
+        credential = TurnCredential.TelnyxDefault;
+        servers = Servers(parse, log, out usageError) ?? Array.Empty<TurnServerAddress>();
+        if (servers.Count == 0)
+        {
+            return false;
+        }
+
+        if (Credential(parse, out var error) is not TurnCredential given)
+        {
+            Console.Error.WriteLine("telnyxnet: " + error);
+            return false;
+        }
+
+        credential = given;
+        return true;
+    }
+
+    /// <summary>
     /// The servers to test: the --server values (each bad one reported on standard error, with
     /// <paramref name="usageError"/> set), or Telnyx's defaults; null when --transport leaves out every value given.
     /// </summary>
-    public IReadOnlyList<TurnServerAddress>? Servers(ParseResult parse, IEngineLog log, out bool usageError)
+    private IReadOnlyList<TurnServerAddress>? Servers(ParseResult parse, IEngineLog log, out bool usageError)
     {
         var filter = parse.GetValue(Transport)?.Select(t => Enum.Parse<TransportProtocol>(t, ignoreCase: true)).ToList();
         var servers = new List<TurnServerAddress>();
@@ -95,7 +119,7 @@ internal sealed class TurnArguments
     }
 
     /// <summary>The credential the options ask for; null with <paramref name="error"/> when its secret is missing or it is not valid.</summary>
-    public TurnCredential? Credential(ParseResult parse, out string? error)
+    private TurnCredential? Credential(ParseResult parse, out string? error)
     {
         var username = parse.GetValue(Username);
         var sharedSecret = parse.GetValue(SharedSecret);

@@ -81,6 +81,12 @@ internal static class MediaPathResults
         result.Ssrc = "0x" + outcome.Stream.Ssrc.ToString("x8", CultureInfo.InvariantCulture);
         result.MaxSendLagMs = Round(outcome.MaxSendLag.TotalMilliseconds);
         result.Discarded = outcome.Discarded;
+        if (outcome.Sent == 0 && outcome.SendFailure is ProbeException unsent)
+        {
+            Fail(result, server, options, unsent);
+            return;
+        }
+
         var peer = path.ViaSecondAllocation ? "a second allocation" : "a UDP socket on this machine";
         var sent = outcome.Sent + " RTP packets (" + PcmuStream.Codec + ", 20 ms) sent through the relay " + subject + " to " + peer;
         if (outbound.Arrived == 0)

@@ -9,7 +9,8 @@ namespace TelnyxNet.Lab;
 /// carrying one RTP packet (RFC 3550 §5.1), picked out of the relay's records by their SSRC.
 /// What the relay did to each (dropped, or held how long) is what a media measurement on that path
 /// must report: the drops are the loss, the holds the delay it added, and their variation the
-/// jitter, computed here independently of the engine.
+/// jitter, computed here independently of the engine. <see cref="OfChannelData"/> does the same for
+/// another tool's stream of equal-sized frames.
 /// </summary>
 public sealed class RtpTruth
 {
@@ -78,6 +79,28 @@ public sealed class RtpTruth
         }
 
         return values;
+    }
+
+    /// <summary>
+    /// The jitter as a media measurement reports it: the running value after the last packet (in the
+    /// relay's sending order) of each second of the stream (<paramref name="packetsPerSecond"/>
+    /// packets, by their place in it), averaged over the seconds.
+    /// </summary>
+    public double JitterPerSecondAverage(int packetsPerSecond) =>
+        JitterAfterEach().GroupBy(j => j.Index / packetsPerSecond).Select(g => g.Last().Jitter).DefaultIfEmpty(0).Average();
+
+    /// <summary>
+    /// Any stream of ChannelData frames carrying <paramref name="dataLength"/> bytes each (another
+    /// tool's, whose payload is not RTP), numbered in the order they reached the relay.
+    /// </summary>
+    public static RtpTruth OfChannelData(IEnumerable<RelayRecord> records, int dataLength)
+    {
+        var packets = records
+            .Where(r => r.Direction == RelayDirection.Upstream && r.Payload.Length >= ChannelDataHeader + dataLength && (r.Payload[0] & 0xC0) == 0x40
+                && BinaryPrimitives.ReadUInt16BigEndian(r.Payload.AsSpan(2)) == dataLength)
+            .Select((r, i) => new RtpPacketFate(i, i, r.Client, r.ReceivedAt, r.Dropped, r.ForwardedAt))
+            .ToList();
+        return new RtpTruth(packets);
     }
 
     /// <summary>The stream with <paramref name="ssrc"/> in <paramref name="records"/> (from <see cref="ImpairmentRelay.Records"/>).</summary>

@@ -1,7 +1,6 @@
 using TelnyxNet.Engine.Diagnosis;
 using TelnyxNet.Engine.Probes;
 using TelnyxNet.Engine.Tests.Integration.Turn;
-using TelnyxNet.Engine.Tests.Support;
 using TelnyxNet.Engine.Tests.Support.Turn;
 using TelnyxNet.Engine.Transport;
 
@@ -51,8 +50,7 @@ public sealed class MediaCleanupTests : IAsyncLifetime
         Assert.Contains("cancelled", outcomes);
         Assert.Contains("refused", outcomes);
         Assert.True(!outcomes.Any(o => o.StartsWith("unexpected", StringComparison.Ordinal)), string.Join(Environment.NewLine, outcomes.Where(o => o.StartsWith("unexpected", StringComparison.Ordinal))));
-        await Eventually.True(() => Coturn.RelayPorts.InUse().Count == 0, "every relay port of " + Coturn.RelayPorts + " to be free again");
-        await Eventually.True(() => OpenSockets.Count() <= socketsBefore, "the open socket count to return to " + socketsBefore + " (now " + OpenSockets.Count() + ")");
+        await NothingLeftBehind.AssertAsync(Coturn, socketsBefore);
     }
 
     /// <summary>One run; its kind follows from its numbers, so that every round mixes transports, peers, cancellations and wrong passwords.</summary>
