@@ -63,6 +63,24 @@ public sealed class MediaLabTests
         Assert.True(result.Deallocated == true, MediaRun.Describe(result));
     }
 
+    /// <summary>No packet can come back faster than the relay held it, so a 300 ms hold is network_high_rtt for certain, and a 520 ms one poor.</summary>
+    [Theory]
+    [InlineData(300, "network_high_rtt, network_fair_quality", "Fair")]
+    [InlineData(520, "network_high_rtt, network_poor_quality", "Poor")]
+    public async Task A_slow_path_gives_network_high_rtt_and_the_quality_its_RTT_makes(int delayMs, string codes, string quality)
+    {
+        await using var lab = await LabStart.WithCoturnAsync(Scenario.Impaired(TimeSpan.FromMilliseconds(delayMs), TimeSpan.Zero, 0));
+
+        var result = await RunAsync(lab, TimeSpan.FromSeconds(1));
+
+        Assert.True(result.Outcome == ProbeStatus.Succeeded, MediaRun.Describe(result));
+        Assert.True(result.MinRoundTripTimeMs >= delayMs, MediaRun.Describe(result));
+        Assert.Equal(codes, result.FindingCodes);
+        Assert.Equal(quality, result.Quality);
+        Assert.Equal("Poor", result.RttBand);
+        Assert.Equal(0, result.LossPercent);
+    }
+
     [Fact]
     public async Task Falls_back_to_TCP_443_and_a_second_allocation_when_only_TCP_443_gets_out()
     {
