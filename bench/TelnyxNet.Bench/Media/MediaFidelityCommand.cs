@@ -97,8 +97,8 @@ internal static class MediaFidelityCommand
         var i = figures.Count - 1;
         Console.WriteLine(string.Format(
             CultureInfo.InvariantCulture,
-            "{0}\t{1}\t{2:0.000}\t{3:0.000}\t{4:+0.000;-0.000}\t{5:0.00}\t{6:0.00}\t{7:+0.00;-0.00}\t{8:0.000}\t{9:0.000}\t{10:+0.0%;-0.0%}\t{11}",
-            path, who, figures.Rtt[i], figures.TruthHold[i], figures.Rtt[i] - figures.TruthHold[i], figures.Loss[i], figures.TruthLoss[i], figures.Loss[i] - figures.TruthLoss[i], figures.Jitter[i], figures.TruthJitter[i], figures.JitterError(i), extra));
+            "{0}\t{1}\t{2:0.000}\t{3:0.000}\t{4:+0.000;-0.000;0.000}\t{5:0.00}\t{6:0.00}\t{7:+0.00;-0.00;0.00}\t{8:0.000}\t{9:0.000}\t{10:+0.0%;-0.0%;0.0%}\t{11}",
+            path, who, figures.Rtt[i], figures.TruthHold[i], Math.Round(figures.Rtt[i] - figures.TruthHold[i], 3), figures.Loss[i], figures.TruthLoss[i], Math.Round(figures.Loss[i] - figures.TruthLoss[i], 2), figures.Jitter[i], figures.TruthJitter[i], Math.Round(figures.JitterError(i), 3), extra));
     }
 
     private static async Task<MediaPathQuality> MeasureAsync(NetworkLab lab, int seconds)
