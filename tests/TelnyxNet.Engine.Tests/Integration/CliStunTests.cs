@@ -76,8 +76,9 @@ public sealed class CliStunTests
         Assert.Contains("\"FailureReason\"", headers);
         var values = lines[1].Split(',');
         Assert.Equal(headers.Length, values.Length);
-        Assert.Equal("\"127.0.0.1\"", values[0]);
-        Assert.Equal("\"" + _coturn.ListeningPort + "\"", values[1]);
+        Assert.Equal("\"" + Environment.MachineName + "\"", values[0]);
+        Assert.Equal("\"127.0.0.1\"", values[1]);
+        Assert.Equal("\"" + _coturn.ListeningPort + "\"", values[2]);
         Assert.Equal("\"Succeeded\"", values[Array.IndexOf(headers, "\"Status\"")]);
     }
 }
