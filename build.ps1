@@ -14,9 +14,11 @@ Docs     New-ExternalHelp from docs/en-US into out/TelnyxNet/en-US (TelnyxNet.dl
          ../shared/psmodules beside the clone, else installs it for the current user from the
          PowerShell Gallery. Builds first when out/TelnyxNet is missing.
 
-Test     The whole suite, as CI runs it: Build and Docs, then every xunit test (dotnet test
-         TelnyxNet.sln), then the Pester 5 tests in tests/Pester in a fresh child process of this
-         same PowerShell against out/TelnyxNet. Uses Pester 5 when it is installed, else the
+Test     The whole suite, as CI runs it: Package (so Build and Docs), then the native telnyxnet
+         (dotnet publish src/TelnyxNet.Cli: NativeAOT, into out/cli), which the CLI tests run
+         through TELNYXNET_CLI, then every xunit test
+         (dotnet test TelnyxNet.sln), then the Pester 5 tests in tests/Pester in a fresh child
+         process of this same PowerShell against out/TelnyxNet and out/package. Uses Pester 5 when it is installed, else the
          Pester NuGet package (dotnet restore build/PowerShellModules.proj), else installs it for
          the current user from the PowerShell Gallery. Ends with the line
          "N passed, N failed" (xunit and Pester together) and fails when a test failed or was
@@ -72,6 +74,7 @@ $TestResultsDirectory = Join-Path -Path $OutDirectory -ChildPath 'test-results'
 $SharedModules = Join-Path -Path (Split-Path -Path $RepoRoot -Parent) -ChildPath 'shared/psmodules'
 $ToolsProject = Join-Path -Path $RepoRoot -ChildPath 'build/PowerShellModules.proj'
 $PesterVersion = '5.9.1'
+. (Join-Path -Path $RepoRoot -ChildPath 'build/PowerShellHost.ps1')
 
 function Invoke-Native {
     # Runs a program and throws when its exit code is not 0; with -ReturnExitCode, returns the exit code instead.
@@ -95,19 +98,6 @@ function Invoke-Native {
     if ($exitCode -ne 0) {
         throw ('{0} failed with exit code {1}.' -f $FilePath, $exitCode)
     }
-}
-
-function Get-PowerShellCommand {
-    # The program and first arguments that start a fresh process of this same PowerShell: the
-    # running executable (pwsh, pwsh.exe or powershell.exe), or, under a .NET tool host, where the
-    # process is dotnet itself, dotnet with PSHOME's pwsh.dll.
-    $path = [System.Diagnostics.Process]::GetCurrentProcess().MainModule.FileName
-    $name = [System.IO.Path]::GetFileNameWithoutExtension($path)
-    if ($name -eq 'dotnet') {
-        return [pscustomobject]@{ FilePath = $path; ArgumentList = @((Join-Path -Path $PSHOME -ChildPath 'pwsh.dll')) }
-    }
-
-    return [pscustomobject]@{ FilePath = $path; ArgumentList = @() }
 }
 
 function Find-ModuleVersion {
@@ -261,13 +251,34 @@ function Invoke-Pester5 {
     return Get-Content -Path $resultPath -Raw | ConvertFrom-Json
 }
 
+function Invoke-CliPublish {
+    # The native telnyxnet (NativeAOT for this machine's runtime identifier) in out/cli; returns its path.
+    Invoke-Native -FilePath 'dotnet' -ArgumentList @('publish', (Join-Path -Path $RepoRoot -ChildPath 'src/TelnyxNet.Cli'), '-c', 'Release')
+    $name = 'telnyxnet'
+    if ([System.IO.Path]::DirectorySeparatorChar -eq '\') {
+        $name = 'telnyxnet.exe'
+    }
+
+    return Join-Path -Path $OutDirectory -ChildPath ('cli/{0}' -f $name)
+}
+
 function Invoke-TaskTest {
-    Invoke-TaskBuild
-    Invoke-TaskDocs
+    # Package builds the module and its help first; the Pester suite installs the package.
+    Invoke-TaskPackage
+    $cli = Invoke-CliPublish
     Remove-Item -LiteralPath $TestResultsDirectory -Recurse -Force -ErrorAction SilentlyContinue
     New-Item -ItemType Directory -Path $TestResultsDirectory -Force | Out-Null
 
-    $xunitExit = Invoke-Native -FilePath 'dotnet' -ArgumentList @('test', (Join-Path -Path $RepoRoot -ChildPath 'TelnyxNet.sln'), '-c', $Configuration, '--logger', 'trx', '--results-directory', $TestResultsDirectory) -ReturnExitCode
+    # The CLI tests run the native program just published (tests/TelnyxNet.Engine.Tests/Integration/TelnyxCli.cs).
+    $previousCli = $env:TELNYXNET_CLI
+    $env:TELNYXNET_CLI = $cli
+    try {
+        $xunitExit = Invoke-Native -FilePath 'dotnet' -ArgumentList @('test', (Join-Path -Path $RepoRoot -ChildPath 'TelnyxNet.sln'), '-c', $Configuration, '--logger', 'trx', '--results-directory', $TestResultsDirectory) -ReturnExitCode
+    }
+    finally {
+        $env:TELNYXNET_CLI = $previousCli
+    }
+
     $xunit = Read-TrxCounts -Directory $TestResultsDirectory
     $pester = Invoke-Pester5
 
@@ -293,19 +304,13 @@ function Invoke-TaskPackage {
     New-Item -ItemType Directory -Path $PackageDirectory -Force | Out-Null
     Remove-Item -LiteralPath $package -Force -ErrorAction SilentlyContinue
 
-    # PSResourceGet (inbox in PowerShell 7.4+) packs without any .NET SDK project; PowerShellGet 2's
-    # Publish-Module is the fallback for Windows PowerShell 5.1 without PSResourceGet.
-    $repository = 'TelnyxNetBuild' + [guid]::NewGuid().ToString('N').Substring(0, 8)
-    if (Get-Command -Name 'Publish-PSResource' -ErrorAction SilentlyContinue) {
-        Register-PSResourceRepository -Name $repository -Uri $PackageDirectory -Trusted
-        try {
-            Publish-PSResource -Path $ModuleDirectory -Repository $repository -SkipDependenciesCheck
-        }
-        finally {
-            Unregister-PSResourceRepository -Name $repository
-        }
+    # PSResourceGet 1.1+ (inbox in PowerShell 7.5+) packs without registering a repository or any
+    # .NET SDK project; PowerShellGet 2's Publish-Module is the fallback for Windows PowerShell 5.1.
+    if (Get-Command -Name 'Compress-PSResource' -ErrorAction SilentlyContinue) {
+        Compress-PSResource -Path $ModuleDirectory -DestinationPath $PackageDirectory
     }
     else {
+        $repository = 'TelnyxNetBuild' + [guid]::NewGuid().ToString('N').Substring(0, 8)
         Register-PSRepository -Name $repository -SourceLocation $PackageDirectory -PublishLocation $PackageDirectory -InstallationPolicy Trusted
         try {
             Publish-Module -Path $ModuleDirectory -Repository $repository -Force

@@ -66,8 +66,8 @@ pick_port() {
   return 1
 }
 
-echo "== build (Release)"
-dotnet build "$root/src/TelnyxNet.Cli" -c Release -nologo -v quiet
+echo "== build (Release; telnyxnet native, out/cli)"
+dotnet publish "$root/src/TelnyxNet.Cli" -c Release -nologo -v quiet
 dotnet build "$root/bench/TelnyxNet.Bench" -c Release -nologo -v quiet
 bench="$root/bench/TelnyxNet.Bench/bin/Release/net10.0/TelnyxNet.Bench"
 
@@ -103,5 +103,9 @@ if [ "$(id -u)" -eq 0 ] && command -v iptables >/dev/null 2>&1; then
 else
   echo "== lab: skipped (the network lab needs root, iproute2 and iptables)"
 fi
+echo "== fanout"
+step "$bench" fanout --port "$port" --results "$results"
+echo "== junk"
+step "$bench" junk --results "$results"
 echo "== summary"
 step "$bench" summary --results "$results" --server "coturn $(turnserver --version 2>/dev/null | head -n 1) on 127.0.0.1:$port"

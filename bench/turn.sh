@@ -7,7 +7,7 @@ set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 echo "== build (Release)"
-dotnet build "$root/src/TelnyxNet.Cli" -c Release -nologo -v quiet
+dotnet publish "$root/src/TelnyxNet.Cli" -c Release -nologo -v quiet
 dotnet build "$root/bench/TelnyxNet.Bench" -c Release -nologo -v quiet
 echo "== coturn $(turnserver --version 2>/dev/null | head -n 1); load average before measuring: $(cut -d ' ' -f 1-3 /proc/loadavg) (1/5/15 min, $(nproc) cores)"
 exec "$root/bench/TelnyxNet.Bench/bin/Release/net10.0/TelnyxNet.Bench" turn "$@"

@@ -5,6 +5,7 @@ using TelnyxNet.Bench.Codec;
 using TelnyxNet.Bench.InProcess;
 using TelnyxNet.Bench.Lab;
 using TelnyxNet.Bench.Media;
+using TelnyxNet.Bench.Scale;
 using TelnyxNet.Bench.Scenario;
 using TelnyxNet.Bench.Summary;
 using TelnyxNet.Bench.Turn;
@@ -26,6 +27,10 @@ const string Usage = """
       turn [--runs N] [--warmup N] [--packets N] [--bound S] [--cli PATH] [--turnserver PATH]
            [--uclient PATH] [--peer PATH] [--results FILE]
                                         whole-process telnyxnet turn vs turnutils_uclient on a private coturn
+      fanout --port P [--targets N] [--throttle N] [--runs N] [--bound S] [--cli PATH] [--results FILE]
+                                        whole-process telnyxnet stun with N targets vs 1
+      junk [--seconds S] [--results FILE]
+                                        managed heap of the stream client while a server streams junk
       media [--paths D/J/L,...] [--duration S] [--runs N] [--seed N] [--uclient PATH] [--peer PATH] [--results FILE]
                                         media path fidelity against the lab relay's truth, and turnutils_uclient's (root)
     """;
@@ -56,6 +61,10 @@ try
             return SummaryCommand.Run(BenchArguments.Parse(rest));
         case "turn":
             return await TurnScenarioCommand.RunAsync(BenchArguments.Parse(rest));
+        case "fanout":
+            return await FanOutCommand.RunAsync(BenchArguments.Parse(rest));
+        case "junk":
+            return await JunkCommand.RunAsync(BenchArguments.Parse(rest));
         case "media":
             return await MediaFidelityCommand.RunAsync(BenchArguments.Parse(rest));
         default:

@@ -8,18 +8,23 @@ var root = new RootCommand(
 {
     StunCommand.Create(),
     TurnCommand.Create(),
+    SipCommand.Create(),
+    IceCommand.Create(),
+    NatCommand.Create(),
     MediaCommand.Create(),
 };
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
 {
+    // One line per error, each naming the option and the value (the typed options of ProbeArguments
+    // word their own), and where to read the usage.
+    var help = "telnyxnet " + (parsed.CommandResult.Command == root ? string.Empty : parsed.CommandResult.Command.Name + " ") + "--help";
     foreach (var error in parsed.Errors)
     {
-        Console.Error.WriteLine("telnyxnet: " + error.Message);
+        Console.Error.WriteLine("telnyxnet: " + error.Message.TrimEnd('.') + ". See '" + help + "'.");
     }
 
-    Console.Error.WriteLine("Run 'telnyxnet --help' for usage.");
     return ExitCodes.Usage;
 }
 

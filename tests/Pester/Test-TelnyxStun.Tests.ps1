@@ -49,9 +49,82 @@ Describe 'Test-TelnyxStun without a server' {
         { Test-TelnyxStun -Server '127.0.0.1' -Count 1001 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,TelnyxNet.Commands.TestTelnyxStunCommand'
     }
 
+    It 'rejects -ThrottleLimit outside 1 to 1024' {
+        { Test-TelnyxStun -Server '127.0.0.1' -ThrottleLimit 0 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,TelnyxNet.Commands.TestTelnyxStunCommand'
+        { Test-TelnyxStun -Server '127.0.0.1' -ThrottleLimit 1025 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,TelnyxNet.Commands.TestTelnyxStunCommand'
+    }
+
     It 'returns $false with -Quiet for a refused port' {
         $closedPort = Get-FreeLoopbackPort
         Test-TelnyxStun -Server ('127.0.0.1:{0}' -f $closedPort) -Quiet -TimeoutSeconds 2 | Should -BeFalse
+    }
+
+    It 'shows the FailureReason of a closed port in an 80-column table, and IPv6 in brackets' {
+        $closedPort = Get-FreeLoopbackPort
+        $results = Test-TelnyxStun -Server ('127.0.0.1:{0}' -f $closedPort), ('[::1]:{0}' -f $closedPort) -TimeoutSeconds 2
+        $lines = @((Format-Table -InputObject $results | Out-String -Width 80) -split "`r?`n")
+        $lines[1] | Should -Match '^Server +Status +FailureReason +MappedAddress +RttMs$'
+        @($lines | Where-Object { $_ -match ('^127\.0\.0\.1:{0} +Failed +Refused' -f $closedPort) }) | Should -HaveCount 1
+        @($lines | Where-Object { $_ -match ('^\[::1\]:{0} +Failed +Refused' -f $closedPort) }) | Should -HaveCount 1
+        @($lines | Where-Object { $_.Length -gt 80 }) | Should -HaveCount 0
+    }
+
+    It 'formats results that come back from Start-Job (deserialized) with the same table view' {
+        $closedPort = Get-FreeLoopbackPort
+        $manifest = Join-Path -Path (Get-TelnyxNetModuleDirectory) -ChildPath 'TelnyxNet.psd1'
+        $job = Start-Job -ArgumentList $manifest, ('127.0.0.1:{0}' -f $closedPort) -ScriptBlock {
+            param($ManifestPath, $Server)
+            Import-Module -Name $ManifestPath
+            Test-TelnyxStun -Server $Server -TimeoutSeconds 2
+        }
+        try {
+            Wait-Job -Job $job -Timeout 60 | Should -Not -BeNullOrEmpty
+            $result = Receive-Job -Job $job
+        }
+        finally {
+            Remove-Job -Job $job -Force
+        }
+
+        $result.PSObject.TypeNames[0] | Should -Be 'Deserialized.TelnyxNet.Engine.Probes.StunBindingResult'
+        $table = $result | Format-Table | Out-String -Width 80
+        $table | Should -Match 'Server +Status +FailureReason +MappedAddress +RttMs'
+        $table | Should -Match ('127\.0\.0\.1:{0} +Failed +Refused' -f $closedPort)
+    }
+
+    It 'writes names, not numbers, for Status, FailureReason and Transport in JSON, and the machine in ComputerName' {
+        $closedPort = Get-FreeLoopbackPort
+        $json = Test-TelnyxStun -Server ('127.0.0.1:{0}' -f $closedPort) -TimeoutSeconds 2 | ConvertTo-Json
+        $json | Should -Match '"Status":\s*"Failed"'
+        $json | Should -Match '"FailureReason":\s*"Refused"'
+        $json | Should -Match '"Transport":\s*"Udp"'
+        ($json | ConvertFrom-Json).ComputerName | Should -Be ([Environment]::MachineName)
+    }
+
+    It 'puts the columns every result shares first, in the same order' {
+        $closedPort = Get-FreeLoopbackPort
+        $names = @((Test-TelnyxStun -Server ('127.0.0.1:{0}' -f $closedPort) -TimeoutSeconds 2).PSObject.Properties.Name)
+        $names[0..5] | Should -Be @('ComputerName', 'Server', 'Port', 'Transport', 'Status', 'FailureReason')
+        $names[-3..-1] | Should -Be @('Message', 'Remediation', 'Timestamp')
+    }
+
+    It 'refuses an unbracketed IPv6 address ending in a port, saying to write [address]:port' {
+        Test-TelnyxStun -Server '::1:3479' -ErrorAction SilentlyContinue -ErrorVariable errors | Should -BeNullOrEmpty
+        $errors | Should -HaveCount 1
+        $errors[0].FullyQualifiedErrorId | Should -Be $script:invalidServerId
+        $errors[0].Exception.Message | Should -Match ([regex]::Escape('write [::1]:3479'))
+    }
+
+    It 'reports a URI whose transport differs from -Transport as TransportConflict, not silently' {
+        Test-TelnyxStun -Server 'stuns:127.0.0.1' -Transport Udp -ErrorAction SilentlyContinue -ErrorVariable errors | Should -BeNullOrEmpty
+        $errors | Should -HaveCount 1
+        $errors[0].FullyQualifiedErrorId | Should -Be 'TransportConflict,TelnyxNet.Commands.TestTelnyxStunCommand'
+        $errors[0].TargetObject | Should -Be 'stuns:127.0.0.1'
+    }
+
+    It 'completes -Server with the Telnyx STUN servers' {
+        $line = 'Test-TelnyxStun -Server stun.te'
+        $completion = TabExpansion2 -inputScript $line -cursorColumn $line.Length
+        @($completion.CompletionMatches | ForEach-Object { $_.ListItemText }) | Should -Contain 'stun:stun.telnyx.com:3478'
     }
 }
 
@@ -130,16 +203,36 @@ Describe 'Test-TelnyxStun against coturn on loopback' -Skip:$coturnMissing {
         $errors[0].FullyQualifiedErrorId | Should -Be $script:invalidServerId
     }
 
+    It 'tests a long list -ThrottleLimit at a time, every server with its verdict, in the order given' {
+        $servers = @(1..20 | ForEach-Object { $script:server })
+        $results = @(Test-TelnyxStun -Server $servers -ThrottleLimit 3)
+        $results | Should -HaveCount 20
+        @($results | Where-Object Status -eq 'Succeeded') | Should -HaveCount 20
+    }
+
     It 'takes servers from the pipeline by value' {
         $result = $script:server | Test-TelnyxStun
         $result.Status | Should -Be 'Succeeded'
         $result.Port | Should -Be $script:coturn.Port
     }
 
-    It 'takes servers from the pipeline by property name (Urls)' {
-        $result = [pscustomobject]@{ Urls = ('stun:127.0.0.1:{0}' -f $script:coturn.Port) } | Test-TelnyxStun
-        $result.Status | Should -Be 'Succeeded'
-        $result.Port | Should -Be $script:coturn.Port
+    It 'takes WebRTC iceServers entries from the pipeline: their stun: URLs, leaving turn: URLs to Test-TelnyxTurn' {
+        $json = '[{{"urls":["stun:127.0.0.1:{0}","turn:127.0.0.1:{0}?transport=udp"],"username":"u","credential":"p"}}]' -f $script:coturn.Port
+        $output = @($json | ConvertFrom-Json | Test-TelnyxStun -Verbose 4>&1)
+        $results = @($output | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
+        $results | Should -HaveCount 1
+        $results[0].Status | Should -Be 'Succeeded'
+        $results[0].Port | Should -Be $script:coturn.Port
+        (@($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object { $_.Message }) -join ' ') | Should -Match 'is a TURN URL: Test-TelnyxTurn tests it'
+        $fromHashtable = @{ urls = ('stun:127.0.0.1:{0}' -f $script:coturn.Port) } | Test-TelnyxStun
+        $fromHashtable.Status | Should -Be 'Succeeded'
+    }
+
+    It 'tests again the servers of results piped back into it (Server and Port)' {
+        $again = Test-TelnyxStun -Server $script:server | Test-TelnyxStun -Count 2
+        $again.Status | Should -Be 'Succeeded'
+        $again.Port | Should -Be $script:coturn.Port
+        $again.Sent | Should -Be 2
     }
 
     It 'narrates its steps with -Verbose' {

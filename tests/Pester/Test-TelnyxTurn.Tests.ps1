@@ -56,12 +56,23 @@ Describe 'Test-TelnyxTurn without a TURN server' {
         Test-TelnyxTurn -Server 'bad host!' -Quiet -ErrorAction SilentlyContinue | Should -BeFalse
     }
 
-    It 'leaves out, with a verbose line and no error, a server whose transport -Transport does not name' {
-        $output = @(Test-TelnyxTurn -Server 'turns:127.0.0.1:5349' -Transport Udp -Verbose -ErrorVariable errors 4>&1)
-        @($output | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }) | Should -HaveCount 0
-        (@($output | ForEach-Object { $_.Message }) -join ' ') | Should -Match "'turns:127.0.0.1:5349' is not tested"
-        $errors | Should -HaveCount 0
-        Test-TelnyxTurn -Server 'turns:127.0.0.1:5349' -Transport Udp -Quiet | Should -BeFalse
+    It 'reports a URI whose transport -Transport leaves out as the non-terminating error TransportConflict' {
+        Test-TelnyxTurn -Server 'turn:127.0.0.1?transport=tcp' -Transport Udp -ErrorAction SilentlyContinue -ErrorVariable errors | Should -BeNullOrEmpty
+        $errors | Should -HaveCount 1
+        $errors[0].FullyQualifiedErrorId | Should -Be 'TransportConflict,TelnyxNet.Commands.TestTelnyxTurnCommand'
+        $errors[0].TargetObject | Should -Be 'turn:127.0.0.1?transport=tcp'
+        $errors[0].Exception.Message | Should -Match 'TCP'
+        Test-TelnyxTurn -Server 'turns:127.0.0.1:5349' -Transport Udp -Quiet -ErrorAction SilentlyContinue | Should -BeFalse
+    }
+
+    It 'refuses an unbracketed IPv6 address ending in a port, saying to write [address]:port' {
+        { Test-TelnyxTurn -Server 'turn:::1:3478' -ErrorAction Stop } | Should -Throw -ErrorId $script:invalidServerId
+    }
+
+    It 'completes -Server with the Telnyx TURN URIs' {
+        $line = 'Test-TelnyxTurn -Server turns'
+        $completion = TabExpansion2 -inputScript $line -cursorColumn $line.Length
+        @($completion.CompletionMatches | ForEach-Object { $_.ListItemText }) | Should -Contain 'turns:turn.telnyx.com:443?transport=tcp'
     }
 
     It 'refuses -Credential together with -SharedSecret as ConflictingCredentials' {
@@ -82,6 +93,18 @@ Describe 'Test-TelnyxTurn without a TURN server' {
     It 'rejects -TimeoutSeconds outside 1 to 600' {
         { Test-TelnyxTurn -Server '127.0.0.1' -TimeoutSeconds 0 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,TelnyxNet.Commands.TestTelnyxTurnCommand'
         { Test-TelnyxTurn -Server '127.0.0.1' -TimeoutSeconds 601 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,TelnyxNet.Commands.TestTelnyxTurnCommand'
+    }
+
+    It 'shows a refused port''s FailureReason in an 80-column table, also for a deserialized result' {
+        $closedPort = Get-FreeLoopbackPort
+        $result = Test-TelnyxTurn -Server ('turn:[::1]:{0}?transport=udp' -f $closedPort) -TimeoutSeconds 3
+        $deserialized = [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($result))
+        $deserialized.PSObject.TypeNames[0] | Should -Be 'Deserialized.TelnyxNet.Engine.Probes.TurnAllocationResult'
+        foreach ($shown in $result, $deserialized) {
+            $lines = @((Format-Table -InputObject $shown | Out-String -Width 80) -split "`r?`n")
+            $lines[1] | Should -Match '^Server +Proto +Status +FailureReason +RelayedAddress$'
+            @($lines | Where-Object { $_ -match ('^\[::1\]:{0} +Udp +Failed +Refused' -f $closedPort) }) | Should -HaveCount 1
+        }
     }
 
     It 'reports a refused port as Refused, with the server not reachable' {
@@ -197,11 +220,23 @@ Describe 'Test-TelnyxTurn against coturn on loopback' -Skip:$coturnMissing {
         @($results | Where-Object Status -eq 'Succeeded') | Should -HaveCount 2
     }
 
-    It 'takes servers from the pipeline by property name (Urls of WebRTC iceServers)' {
+    It 'takes WebRTC iceServers entries without a credential of their own, using -Credential' {
         $iceServers = @([pscustomobject]@{ Urls = $script:tcpServer })
         $result = $iceServers | Test-TelnyxTurn -Credential $script:credential
         $result.Status | Should -Be 'Succeeded'
         $result.Transport | Should -Be 'Tcp'
+        $result.CredentialSource | Should -Be 'Credential'
+    }
+
+    It 'tests each iceServers entry with its own username and credential, and leaves its stun: URLs to Test-TelnyxStun' {
+        $json = '[{{"urls":"stun:{0}"}},{{"urls":["{1}","{2}"],"username":"{3}","credential":"{4}"}},{{"urls":"{1}","username":"{3}","credential":"{5}"}}]' -f $script:hostPort, $script:udpServer, $script:tcpServer, $script:user, $script:password, $script:wrongPassword
+        $output = @($json | ConvertFrom-Json | Test-TelnyxTurn -Credential $script:wrongCredential -Verbose 4>&1)
+        $results = @($output | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
+        $results | Should -HaveCount 3
+        @($results | ForEach-Object { '{0}|{1}|{2}' -f $_.Transport, $_.Status, $_.CredentialSource }) | Should -Be @('Udp|Succeeded|IceServer', 'Tcp|Succeeded|IceServer', 'Udp|Failed|IceServer')
+        $results[2].FailureReason | Should -Be 'AuthenticationFailed'
+        $results[2].Remediation | Should -Match 'iceServers entry'
+        (@($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object { $_.Message }) -join ' ') | Should -Match 'is a STUN URL: Test-TelnyxStun tests it'
     }
 
     It 'still tests the valid server when another -Server value is invalid' {

@@ -375,12 +375,20 @@ public sealed class CmdletHelpTests
                 yield return "Accepted values are '" + yaml.GetValueOrDefault("Accepted values") + "', PowerShell accepts " + string.Join(", ", parameter.AcceptedValues);
             }
 
-            var sets = yaml.GetValueOrDefault("Parameter Sets") == "(All)" ? new[] { CmdletMetadata.AllParameterSets } : HelpYaml.List(yaml.GetValueOrDefault("Parameter Sets"));
+            // platyPS 0.14 builds a cmdlet's syntax only from these lines, so "(All)" would drop the
+            // default set: a parameter of every set names each of the cmdlet's sets.
+            var all = yaml.GetValueOrDefault("Parameter Sets") == "(All)";
+            if (all && cmdlet.ParameterSets.Count > 1)
+            {
+                yield return "Parameter Sets is (All); name the sets (" + string.Join(", ", cmdlet.ParameterSets) + ") or platyPS drops the default set";
+            }
+
+            var sets = all ? new[] { CmdletMetadata.AllParameterSets } : HelpYaml.List(yaml.GetValueOrDefault("Parameter Sets"));
             documentedSets.AddRange(sets);
             foreach (var set in sets)
             {
                 var binding = parameter.BindingIn(set);
-                if (binding is null || !cmdlet.ParameterSets.Contains(set))
+                if (binding is null)
                 {
                     yield return "Parameter Sets names " + set + ", which the parameter has no [Parameter] for";
                     continue;
@@ -400,8 +408,7 @@ public sealed class CmdletHelpTests
             }
         }
 
-        // A parameter of every set is documented with the cmdlet's sets by name (platyPS 0.14 drops the default set from "(All)").
-        var declaredSets = (parameter.IsInAllSets ? cmdlet.ParameterSets : parameter.Bindings.Select(b => b.ParameterSetName)).Order(StringComparer.Ordinal);
+        var declaredSets = (parameter.IsInAllSets && cmdlet.ParameterSets.Count > 1 ? cmdlet.ParameterSets : parameter.Bindings.Select(b => b.ParameterSetName)).Order(StringComparer.Ordinal);
         if (!documentedSets.Order(StringComparer.Ordinal).SequenceEqual(declaredSets))
         {
             yield return "Parameter Sets document [" + string.Join(", ", documentedSets) + "], the parameter is in [" + string.Join(", ", declaredSets) + "]";

@@ -23,6 +23,39 @@ public sealed class HelpTextTests
             .Where(path => File.ReadAllText(path).IndexOfAny(new[] { '\t', '\r' }) >= 0)
             .Select(Path.GetFileName));
 
+    /// <summary>platyPS 0.14 runs a hard-wrapped list item into the items after it in Get-Help: each item is one line.</summary>
+    [Fact]
+    public void List_items_are_one_line_each_so_Get_Help_shows_them_as_a_list() =>
+        Problems.None(Directory.GetFiles(BuiltModule.DocsDirectory, "*.md").SelectMany(ListContinuations));
+
+    [Fact]
+    public void The_list_check_finds_a_wrapped_item_and_ignores_code()
+    {
+        var wrapped = "Text\n- `None`: one line\n- `Timeout`: wrapped\n  onto a second line\n\n```\n- code\n  indented code\n```\n";
+        Assert.Equal(new[] { "x.md:4: the list item above continues on this line" }, ListContinuations("x.md", wrapped));
+    }
+
+    private static IEnumerable<string> ListContinuations(string path) => ListContinuations(path, File.ReadAllText(path));
+
+    private static IEnumerable<string> ListContinuations(string path, string text)
+    {
+        var lines = text.Split('\n');
+        var inCode = false;
+        for (var i = 1; i < lines.Length; i++)
+        {
+            if (lines[i - 1].StartsWith("```", StringComparison.Ordinal))
+            {
+                inCode = !inCode;
+            }
+
+            var previousIsItem = System.Text.RegularExpressions.Regex.IsMatch(lines[i - 1], @"^\s*([-*]|\d+\.)\s");
+            if (!inCode && previousIsItem && System.Text.RegularExpressions.Regex.IsMatch(lines[i], @"^\s+\S"))
+            {
+                yield return Path.GetFileName(path) + ":" + (i + 1) + ": the list item above continues on this line";
+            }
+        }
+    }
+
     [Fact]
     public void The_markdown_reader_keeps_headings_inside_code_blocks_as_code()
     {

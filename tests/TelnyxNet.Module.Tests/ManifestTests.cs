@@ -92,6 +92,11 @@ public sealed class ManifestTests
         Assert.Contains("TelnyxNet.Engine.dll", Strings("RequiredAssemblies"));
     }
 
+    /// <summary>The engine's DNS client needs Makaretu.Dns loaded before the engine (RequiredAssemblies load in order).</summary>
+    [Fact]
+    public void The_manifest_loads_Makaretu_Dns_before_the_engine() =>
+        Assert.Equal(new[] { "Makaretu.Dns.dll", "TelnyxNet.Engine.dll" }, Strings("RequiredAssemblies"));
+
     [Fact]
     public void The_gallery_tags_name_both_editions_and_all_three_platforms()
     {
@@ -106,6 +111,28 @@ public sealed class ManifestTests
         var data = PSData();
         Assert.True(Uri.TryCreate(data.GetValueOrDefault("ProjectUri") as string, UriKind.Absolute, out var project) && project.Scheme == Uri.UriSchemeHttps);
         Assert.False(string.IsNullOrWhiteSpace(data.GetValueOrDefault("ReleaseNotes") as string));
+    }
+
+    /// <summary>The manifest says only what exists: each protocol it names has the cmdlet that speaks it.</summary>
+    [Theory]
+    [InlineData("STUN", "Test-TelnyxStun")]
+    [InlineData("TURN", "Test-TelnyxTurn")]
+    [InlineData("WebSocket", "Test-TelnyxSignaling")]
+    [InlineData("SIP exchanges", "Test-TelnyxSip")]
+    [InlineData("ICE", "Get-TelnyxIceCandidate")]
+    [InlineData("media", "Measure-TelnyxMediaPath")]
+    public void The_description_names_a_protocol_only_when_its_cmdlet_exists(string protocol, string cmdlet)
+    {
+        var named = String("Description").Contains(protocol, StringComparison.Ordinal);
+        var exported = Strings("CmdletsToExport").Contains(cmdlet, StringComparer.Ordinal);
+        Assert.True(!named || exported, "the description names " + protocol + " but " + cmdlet + " is not exported");
+    }
+
+    [Fact]
+    public void The_license_the_gallery_data_points_to_is_in_the_repository()
+    {
+        Assert.EndsWith("/LICENSE", Assert.IsType<string>(PSData().GetValueOrDefault("LicenseUri")), StringComparison.Ordinal);
+        Assert.StartsWith("MIT License", File.ReadAllText(Path.Combine(BuiltModule.RepoRoot, "LICENSE")), StringComparison.Ordinal);
     }
 
     private static Version Normalize(Version v) => new(v.Major, v.Minor, Math.Max(v.Build, 0), Math.Max(v.Revision, 0));

@@ -36,9 +36,9 @@ public sealed class MetadataReaderTests
     {
         var server = Assert.Single(_stun.Parameters, p => p.Name == "Server");
         var binding = Assert.Single(server.Bindings);
-        Assert.Equal(new ParameterBinding(CmdletMetadata.AllParameterSets, false, 0, true, true), binding);
-        Assert.Equal(new[] { "ComputerName", "Uri", "Urls" }, server.Aliases);
-        Assert.Equal("String[]", server.TypeName);
+        Assert.Equal(new ParameterBinding(CmdletMetadata.AllParameterSets, false, 0, true, false), binding);
+        Assert.Equal(new[] { "Uri", "Urls" }, server.Aliases);
+        Assert.Equal("Object[]", server.TypeName);
     }
 
     [Fact]
@@ -62,5 +62,5 @@ public sealed class MetadataReaderTests
 
     [Fact]
     public void Reads_the_error_id_constants() =>
-        Assert.Equal(new[] { "ConflictingCredentials", "EngineFailure", "InvalidCredential", "InvalidServer" }, _module.ErrorIds.Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { "ConflictingCredentials", "EngineFailure", "InvalidCredential", "InvalidDnsServer", "InvalidServer", "TransportConflict" }, _module.ErrorIds.Order(StringComparer.Ordinal));
 }

@@ -37,7 +37,7 @@ public sealed class TestTelnyxTurnContractTests
     }
 
     [Theory]
-    [InlineData("Server", "System.String[]")]
+    [InlineData("Server", "System.Object[]")]
     [InlineData("Transport", "TelnyxNet.Engine.Transport.TransportProtocol[]")]
     [InlineData("Credential", "System.Management.Automation.PSCredential")]
     [InlineData("SharedSecret", "System.Security.SecureString")]
@@ -52,17 +52,17 @@ public sealed class TestTelnyxTurnContractTests
     [Fact]
     public void Declares_no_other_parameters() =>
         Assert.Equal(
-            new[] { "AddressFamily", "Credential", "Quiet", "Server", "SharedSecret", "SkipRelayCheck", "TimeoutSeconds", "Transport", "Username" },
+            new[] { "AddressFamily", "Credential", "Quiet", "Server", "SharedSecret", "SkipRelayCheck", "ThrottleLimit", "TimeoutSeconds", "Transport", "Username" },
             _turn.Parameters.Select(p => p.Name));
 
     [Fact]
-    public void Takes_servers_like_Test_TelnyxStun_at_position_0_by_value_and_by_property_name()
+    public void Takes_servers_like_Test_TelnyxStun_at_position_0_whole_objects_by_value()
     {
         var stun = Assert.Single(_module.Cmdlets, c => c.Name == "Test-TelnyxStun").Parameters.Single(p => p.Name == "Server");
         var server = Assert.Single(_turn.Parameters, p => p.Name == "Server");
-        Assert.Equal(new ParameterBinding(CmdletMetadata.AllParameterSets, false, 0, true, true), Assert.Single(server.Bindings));
+        Assert.Equal(new ParameterBinding(CmdletMetadata.AllParameterSets, false, 0, true, false), Assert.Single(server.Bindings));
         Assert.Equal(stun.Aliases, server.Aliases);
-        Assert.Equal(new[] { "ComputerName", "Uri", "Urls" }, server.Aliases);
+        Assert.Equal(new[] { "Uri", "Urls" }, server.Aliases);
     }
 
     [Fact]

@@ -78,6 +78,8 @@ down() {
   remove "$nat"
   remove "$srv"
   rm -rf -- "${TMPDIR:-/tmp}/$prefix"
+  # Per-namespace resolver files (TelnyxNet.Lab's LabResolvConf), which ip netns exec bind-mounts.
+  rm -rf -- "/etc/netns/$cli" "/etc/netns/$nat" "/etc/netns/$srv"
 }
 
 # The start time (clock ticks after boot) of process $1, or nothing when there is no such process.

@@ -103,7 +103,7 @@ internal static class MediaFidelityCommand
 
     private static async Task<MediaPathQuality> MeasureAsync(NetworkLab lab, int seconds)
     {
-        Assert(TurnServerAddress.TryParse("turn:" + NetworkLab.ServerAddress + ":" + NetworkLab.StunPort + "?transport=udp", null, out var servers, out var error), error);
+        Assert(TurnServerAddress.TryParse("turn:" + NetworkLab.ServerAddress + ":" + NetworkLab.StunPort + "?transport=udp", null, out var servers, out var problem), problem?.Message);
         var results = await MediaPathProbe.RunAsync(
             new MediaPathOptions
             {

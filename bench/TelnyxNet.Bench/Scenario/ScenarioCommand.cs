@@ -61,6 +61,15 @@ internal static class ScenarioCommand
             new("scenario.telnyxnet.reported_rtt", Sample.Of(reportedRtts), "RoundTripTimeMs printed by telnyxnet (first request of a fresh process)"),
         };
 
+        if (PeakMemory.Available)
+        {
+            const int MemoryRuns = 5;
+            foreach (var (key, command) in new[] { ("memory.telnyxnet", ours), ("memory.telnyxnet.startup", floor), ("memory.turnutils", peer) })
+            {
+                rows.Add(new ResultRow(key, Sample.Of(await PeakMemory.MeasureAsync(command, MemoryRuns, bound).ConfigureAwait(false)), "peak RSS in KiB of '" + command + "' (GNU time %M), " + MemoryRuns + " separate runs"));
+            }
+        }
+
         rows.AddRange(await FailureCasesAsync(ours: cli, peer: turnutils, bound, refusedRuns, silentTimeout).ConfigureAwait(false));
         ResultRow.Append(results, rows);
         return oursRuns.All(r => r.ExitCode == 0) && peerRuns.All(r => r.ExitCode == 0) ? 0 : 1;

@@ -15,6 +15,8 @@ internal static class SummaryCommand
         ("scenario.telnyxnet.reported_rtt", "  RTT telnyxnet prints (cold process)"),
         ("scenario.telnyxnet.startup", "telnyxnet --version, whole process (floor)"),
         ("scenario.turnutils", "turnutils_stunclient, whole process"),
+        ("fanout.one", "telnyxnet stun, 1 target, whole process"),
+        ("fanout.many", "telnyxnet stun, 200 targets, whole process"),
         ("lab.truth", "lab: relay's hold of each request (truth)"),
         ("lab.engine_rtt", "lab: engine Binding RTT, same requests"),
         ("lab.engine_error", "lab: engine RTT minus truth"),
@@ -29,8 +31,19 @@ internal static class SummaryCommand
         ("scenario.telnyxnet", "scenario.turnutils", "telnyxnet / turnutils_stunclient (whole process)"),
         ("inprocess.roundtrip", "scenario.turnutils", "engine round trip / turnutils_stunclient whole process"),
         ("scenario.telnyxnet.startup", "scenario.turnutils", "telnyxnet --version / turnutils_stunclient (whole process)"),
+        ("fanout.many", "fanout.one", "telnyxnet stun, 200 targets / 1 target (whole process)"),
+        ("memory.telnyxnet", "memory.turnutils", "telnyxnet stun / turnutils_stunclient (peak RSS)"),
         ("lab.engine_rtt", "lab.truth", "lab: engine RTT / relay truth (1 is exact)"),
         ("lab.telnyxnet", "lab.turnutils", "lab: telnyxnet / turnutils_stunclient (whole process)"),
+    };
+
+    private static readonly (string Key, string Label)[] Memory =
+    {
+        ("memory.telnyxnet", "telnyxnet stun, peak RSS"),
+        ("memory.telnyxnet.startup", "telnyxnet --version, peak RSS"),
+        ("memory.turnutils", "turnutils_stunclient, peak RSS"),
+        ("junk.streamed", "junk: MiB streamed at the stream client"),
+        ("junk.heap_growth", "junk: managed heap above its start"),
     };
 
     private static readonly (string Key, string Label)[] Failures =
@@ -51,7 +64,7 @@ internal static class SummaryCommand
         Console.WriteLine("TelnyxNet bench, " + DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC; " + Environment.ProcessorCount + " cores; "
             + RuntimeInformation.OSDescription + "; " + RuntimeInformation.FrameworkDescription + "; " + server + " on loopback" + LoadAverage() + ".");
         Console.WriteLine();
-        var width = Timings.Concat(Failures).Max(t => t.Label.Length) + 2;
+        var width = Timings.Concat(Failures).Concat(Memory).Max(t => t.Label.Length) + 2;
         Console.WriteLine("Timings (ms)".PadRight(width) + Cell("n") + Cell("median") + Cell("p90") + Cell("min"));
         foreach (var (key, label) in Timings.Where(t => rows.ContainsKey(t.Key)))
         {
@@ -70,6 +83,14 @@ internal static class SummaryCommand
         }
 
         Console.WriteLine();
+        Console.WriteLine("Peak memory and junk (KiB unless said)".PadRight(width) + Cell("n") + Cell("median") + Cell("p90") + Cell("min"));
+        foreach (var (key, label) in Memory.Where(t => rows.ContainsKey(t.Key)))
+        {
+            var s = rows[key].Sample;
+            Console.WriteLine(label.PadRight(width) + Cell(s.Count.ToString(CultureInfo.InvariantCulture)) + Cell(Ms(s.MedianMs)) + Cell(Ms(s.P90Ms)) + Cell(Ms(s.MinMs)));
+        }
+
+        Console.WriteLine();
         Console.WriteLine("Time to verdict when there is no answer (facts, not ratios)");
         foreach (var (key, label) in Failures.Where(f => rows.ContainsKey(f.Key)))
         {
@@ -79,7 +100,7 @@ internal static class SummaryCommand
 
         Console.WriteLine();
         Console.WriteLine("Notes");
-        foreach (var key in new[] { "inprocess.roundtrip", "scenario.telnyxnet", "scenario.turnutils", "scenario.telnyxnet.startup", "lab.engine_error" }.Where(rows.ContainsKey))
+        foreach (var key in new[] { "inprocess.roundtrip", "scenario.telnyxnet", "scenario.turnutils", "scenario.telnyxnet.startup", "fanout.many", "junk.streamed", "junk.heap_growth", "lab.engine_error" }.Where(rows.ContainsKey))
         {
             Console.WriteLine("  " + key + ": " + rows[key].Note);
         }

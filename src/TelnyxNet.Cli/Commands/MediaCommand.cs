@@ -27,8 +27,8 @@ internal static class MediaCommand
     {
         var common = new CommonOptions();
         var turn = new TurnArguments("TURN server to stream through: turn:host[:port][?transport=udp|tcp], turns:host[:port] (RFC 7065), host, host:port or [IPv6]:port. Repeat for several; the transports of one host are tried UDP first, then TCP, then TLS. Default: turn.telnyx.com over UDP 3478, TCP 3478, TCP 443 and TLS 443.");
-        var duration = new Option<int>("--duration", "-d") { Description = "How long to stream, in seconds (1-120; default 5, like the SDK's pre-call test): 50 RTP packets a second.", DefaultValueFactory = _ => (int)TelnyxEndpoints.MediaTestDuration.TotalSeconds };
-        duration.Validators.Add(r => ProbeArguments.CheckRange(r, 1, (int)MediaPathOptions.MaxDuration.TotalSeconds, "--duration"));
+        var maxDuration = (int)MediaPathOptions.MaxDuration.TotalSeconds;
+        var duration = ProbeArguments.Integer("--duration", "-d", "How long to stream, in seconds (1-" + maxDuration + "; default 5, like the SDK's pre-call test): 50 RTP packets a second.", (int)TelnyxEndpoints.MediaTestDuration.TotalSeconds, 1, maxDuration);
         var family = ProbeArguments.Family();
         var timeout = ProbeArguments.Timeout(10);
         timeout.Description = "Bound on setting the relay up, in seconds (1-600; default 10); the stream, the wait for its last echoes (at most 2 s) and the clean-up come on top.";
@@ -41,7 +41,7 @@ internal static class MediaCommand
         common.AddTo(command);
         command.SetAction(async (parse, token) =>
         {
-            if (!turn.TryRead(parse, common.LogOf(parse), out var servers, out var credential, out var usageError))
+            if (!turn.TryRead(parse, out var servers, out var credential, out var usageError))
             {
                 return ExitCodes.Usage;
             }

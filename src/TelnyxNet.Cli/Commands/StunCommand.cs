@@ -24,16 +24,15 @@ internal static class StunCommand
     {
         var common = new CommonOptions();
         var server = ProbeArguments.Servers("STUN server: host, host:port, [IPv6]:port, stun:host:port or stuns:host:port. Repeat for several. Default: stun.telnyx.com:3478 and stun.l.google.com:19302.");
-        var transport = new Option<string>("--transport", "-t") { Description = "udp (default), tcp or tls.", DefaultValueFactory = _ => "udp" };
-        transport.AcceptOnlyFromAmong("udp", "tcp", "tls");
+        var transport = ProbeArguments.Choice("--transport", "-t", "udp (default), tcp or tls.", "udp", "udp", "tcp", "tls");
         var family = ProbeArguments.Family();
         var timeout = ProbeArguments.Timeout(5);
-        var count = new Option<int>("--count", "-c") { Description = "Binding requests per server address (1-1000); above 1, min/avg/max RTT.", DefaultValueFactory = _ => 1 };
-        count.Validators.Add(r => ProbeArguments.CheckRange(r, 1, 1000, "--count"));
+        var count = ProbeArguments.Integer("--count", "-c", "Binding requests per server address (1-1000); above 1, min/avg/max RTT.", 1, 1, 1000);
+        var throttle = ProbeArguments.Throttle();
 
         var command = new Command("stun", "Test STUN Binding (RFC 8489) against Telnyx's STUN servers or any other. Exit code 0 when at least one server answered, 1 when none did, 2 for a usage error.")
         {
-            server, transport, family, timeout, count,
+            server, transport, family, timeout, count, throttle,
         };
         common.AddTo(command);
         command.SetAction(async (parse, token) =>
@@ -65,6 +64,7 @@ internal static class StunCommand
                 AddressFamily = ProbeArguments.FamilyOf(parse, family),
                 Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
                 Count = parse.GetValue(count),
+                ThrottleLimit = parse.GetValue(throttle),
             };
             return await common.RunAsync(parse, Columns, Footnote, (log, progress, ct) => StunBindingProbe.RunAsync(options, log, progress, ct), StunBindingProbe.Passed, usageError, token);
         });

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using TelnyxNet.Engine;
 using TelnyxNet.Engine.Diagnosis;
 using TelnyxNet.Engine.Transport;
 using TelnyxNet.Engine.Turn;
@@ -9,7 +8,8 @@ namespace TelnyxNet.Cli.Commands;
 /// <summary>
 /// The options of the subcommands that go through a TURN relay (<c>turn</c>, <c>media</c>), spelt
 /// alike: <c>--server</c>, <c>--transport</c>, <c>--username</c>, <c>--shared-secret</c>; and how
-/// they become servers and a credential. Passwords and secrets never come from the command line.
+/// they become servers and a credential (<see cref="Credential(string?, bool, out string?)"/>, which
+/// <c>ice</c> shares). Passwords and secrets never come from the command line.
 /// </summary>
 internal sealed class TurnArguments
 {
@@ -22,13 +22,7 @@ internal sealed class TurnArguments
     public TurnArguments(string serverDescription)
     {
         Server = ProbeArguments.Servers(serverDescription);
-        Transport = new Option<string[]>("--transport", "-t")
-        {
-            Description = "Only these transports: udp, tcp or tls (repeat for several). A plain host is tried over udp and tcp unless this says otherwise.",
-            Arity = ArgumentArity.OneOrMore,
-            AllowMultipleArgumentsPerToken = false,
-        };
-        Transport.AcceptOnlyFromAmong("udp", "tcp", "tls");
+        Transport = ProbeArguments.Choices("--transport", "-t", "Only these transports: udp, tcp or tls (repeat for several). A plain host is tried over udp and tcp unless this says otherwise.", "udp", "tcp", "tls");
         Username = new Option<string>("--username", "-u")
         {
             Description = "TURN user name; its password comes from " + PasswordVariable + " or a prompt, never from the command line. With --shared-secret: the name in the user name 'expiry:name' (default " + TelnyxEndpoints.TurnRestName + "). Without either, the Telnyx WebRTC SDK's public default credential.",
@@ -61,16 +55,16 @@ internal sealed class TurnArguments
     /// what makes them unusable (the command then exits 2). <paramref name="usageError"/> is set
     /// when some --server values were bad but others can still be tested.
     /// </summary>
-    public bool TryRead(ParseResult parse, IEngineLog log, out IReadOnlyList<TurnServerAddress> servers, out TurnCredential credential, out bool usageError)
+    public bool TryRead(ParseResult parse, out IReadOnlyList<TurnServerAddress> servers, out TurnCredential credential, out bool usageError)
     {
         credential = TurnCredential.TelnyxDefault;
-        servers = Servers(parse, log, out usageError) ?? Array.Empty<TurnServerAddress>();
+        servers = Servers(parse, out usageError) ?? Array.Empty<TurnServerAddress>();
         if (servers.Count == 0)
         {
             return false;
         }
 
-        if (Credential(parse, out var error) is not TurnCredential given)
+        if (Credential(parse.GetValue(Username), parse.GetValue(SharedSecret), out var error) is not TurnCredential given)
         {
             Console.Error.WriteLine("telnyxnet: " + error);
             return false;
@@ -80,49 +74,9 @@ internal sealed class TurnArguments
         return true;
     }
 
-    /// <summary>
-    /// The servers to test: the --server values (each bad one reported on standard error, with
-    /// <paramref name="usageError"/> set), or Telnyx's defaults; null when --transport leaves out every value given.
-    /// </summary>
-    private IReadOnlyList<TurnServerAddress>? Servers(ParseResult parse, IEngineLog log, out bool usageError)
+    /// <summary>The credential --username and --shared-secret ask for (turn, media and ice alike); null with <paramref name="error"/> when its secret is missing or it is not valid.</summary>
+    public static TurnCredential? Credential(string? username, bool sharedSecret, out string? error)
     {
-        var filter = parse.GetValue(Transport)?.Select(t => Enum.Parse<TransportProtocol>(t, ignoreCase: true)).ToList();
-        var servers = new List<TurnServerAddress>();
-        usageError = false;
-        var values = parse.GetValue(Server) ?? Array.Empty<string>();
-        foreach (var value in values)
-        {
-            if (!TurnServerAddress.TryParse(value, filter, out var parsed, out var error))
-            {
-                Console.Error.WriteLine("telnyxnet: " + error);
-                usageError = true;
-            }
-            else if (parsed.Count == 0)
-            {
-                log.Verbose("'" + value + "' is not tested: its transport is not among --transport " + string.Join(", ", filter!).ToLowerInvariant() + ".");
-            }
-
-            servers.AddRange(parsed);
-        }
-
-        if (values.Length > 0 && servers.Count == 0)
-        {
-            if (!usageError)
-            {
-                Console.Error.WriteLine("telnyxnet: no server to test: --transport leaves out every --server value.");
-            }
-
-            return null;
-        }
-
-        return servers.Count > 0 ? servers : TelnyxEndpoints.DefaultTurnServers(filter);
-    }
-
-    /// <summary>The credential the options ask for; null with <paramref name="error"/> when its secret is missing or it is not valid.</summary>
-    private TurnCredential? Credential(ParseResult parse, out string? error)
-    {
-        var username = parse.GetValue(Username);
-        var sharedSecret = parse.GetValue(SharedSecret);
         error = null;
         if (!sharedSecret && username is null)
         {
@@ -147,5 +101,35 @@ internal sealed class TurnArguments
         {
             return sharedSecret ? TurnCredential.FromSharedSecret(secret, username) : TurnCredential.FromPassword(username!, secret);
         }
+    }
+
+    /// <summary>
+    /// The servers to test: the --server values (each bad one, or one whose transport --transport
+    /// leaves out, reported on standard error with <paramref name="usageError"/> set), or Telnyx's
+    /// defaults; null when no value given can be tested.
+    /// </summary>
+    private IReadOnlyList<TurnServerAddress>? Servers(ParseResult parse, out bool usageError)
+    {
+        var filter = parse.GetValue(Transport)?.Select(t => Enum.Parse<TransportProtocol>(t, ignoreCase: true)).ToList();
+        var servers = new List<TurnServerAddress>();
+        usageError = false;
+        var values = parse.GetValue(Server) ?? Array.Empty<string>();
+        foreach (var value in values)
+        {
+            if (!TurnServerAddress.TryParse(value, filter, out var parsed, out var problem))
+            {
+                Console.Error.WriteLine("telnyxnet: " + problem!.Message);
+                usageError = true;
+            }
+
+            servers.AddRange(parsed);
+        }
+
+        if (values.Length > 0 && servers.Count == 0)
+        {
+            return null;
+        }
+
+        return servers.Count > 0 ? servers : TelnyxEndpoints.DefaultTurnServers(filter);
     }
 }

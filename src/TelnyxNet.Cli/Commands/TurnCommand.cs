@@ -26,16 +26,18 @@ internal static class TurnCommand
         var skipRelayCheck = new Option<bool>("--skip-relay-check") { Description = "Allocate only; do not prove that the relay forwards data." };
         var family = ProbeArguments.Family();
         var timeout = ProbeArguments.Timeout(10);
+        var throttle = ProbeArguments.Throttle();
 
         var command = new Command("turn", "Test TURN allocation and relaying (RFC 8656) against Telnyx's TURN server or any other. Exit code 0 when at least one transport relayed, 1 when none did, 2 for a usage error.");
         turn.AddTo(command);
         command.Options.Add(skipRelayCheck);
         command.Options.Add(family);
         command.Options.Add(timeout);
+        command.Options.Add(throttle);
         common.AddTo(command);
         command.SetAction(async (parse, token) =>
         {
-            if (!turn.TryRead(parse, common.LogOf(parse), out var servers, out var credential, out var usageError))
+            if (!turn.TryRead(parse, out var servers, out var credential, out var usageError))
             {
                 return ExitCodes.Usage;
             }
@@ -47,6 +49,7 @@ internal static class TurnCommand
                 AddressFamily = ProbeArguments.FamilyOf(parse, family),
                 Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
                 SkipRelayCheck = parse.GetValue(skipRelayCheck),
+                ThrottleLimit = parse.GetValue(throttle),
             };
             return await common.RunAsync(parse, Columns, Footnote, (engineLog, progress, ct) => TurnAllocationProbe.RunAsync(options, engineLog, progress, ct), TurnAllocationProbe.Passed, usageError, token);
         });

@@ -1,13 +1,16 @@
 using System.Globalization;
-using System.Reflection;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace TelnyxNet.Cli.Output;
 
-/// <summary>Prints engine results as a table, JSON or CSV.</summary>
+/// <summary>
+/// Prints engine results as a table, JSON or CSV. JSON and CSV read the result type's metadata
+/// from <see cref="CliJsonContext"/> (generated at compile time): no reflection, so the native
+/// build prints exactly what the JIT build does.
+/// </summary>
 internal static class ResultWriter
 {
     /// <summary>Writes <paramref name="results"/>; <paramref name="columns"/> are the table's columns.</summary>
@@ -16,7 +19,7 @@ internal static class ResultWriter
         switch (format)
         {
             case OutputFormat.Json:
-                output.WriteLine(JsonSerializer.Serialize(results, JsonOptions()));
+                output.WriteLine(JsonSerializer.Serialize(results, TypeInfo<IReadOnlyList<T>>(JsonOptions())));
                 break;
             case OutputFormat.Csv:
                 WriteCsv(output, results);
@@ -27,14 +30,19 @@ internal static class ResultWriter
         }
     }
 
-    /// <summary>Built only for --json, so that table and CSV output never load System.Text.Json.</summary>
+    /// <summary>Built only for --json: camelCase names over the generated metadata.</summary>
     private static JsonSerializerOptions JsonOptions() => new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter() },
+        TypeInfoResolver = CliJsonContext.Default,
     };
+
+    /// <summary>The generated metadata of <typeparamref name="TValue"/>; a type not registered in <see cref="CliJsonContext"/> is a bug, said plainly.</summary>
+    private static JsonTypeInfo<TValue> TypeInfo<TValue>(JsonSerializerOptions options) =>
+        options.GetTypeInfo(typeof(TValue)) as JsonTypeInfo<TValue>
+        ?? throw new InvalidOperationException(typeof(TValue) + " is not registered in CliJsonContext.");
 
     private static void WriteTable<T>(TextWriter output, IReadOnlyList<T> results, IReadOnlyList<TableColumn<T>> columns, Func<T, string?> footnote)
     {
@@ -74,13 +82,14 @@ internal static class ResultWriter
         return line.ToString().TrimEnd();
     }
 
+    /// <summary>Every public property in declaration order, headers as Export-Csv writes them (the property names), values quoted.</summary>
     private static void WriteCsv<T>(TextWriter output, IReadOnlyList<T> results)
     {
-        var properties = typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance);
+        var properties = TypeInfo<T>(CliJsonContext.Default.Options).Properties.Where(p => p.Get != null).ToList();
         output.WriteLine(string.Join(",", properties.Select(p => Quote(p.Name))));
         foreach (var result in results)
         {
-            output.WriteLine(string.Join(",", properties.Select(p => Quote(Format(p.GetValue(result))))));
+            output.WriteLine(string.Join(",", properties.Select(p => Quote(Format(p.Get!(result!))))));
         }
     }
 

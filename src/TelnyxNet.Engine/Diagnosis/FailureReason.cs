@@ -50,4 +50,10 @@ public enum FailureReason
 
     /// <summary>The allocation succeeded but data sent through the relay did not come through.</summary>
     RelayNotForwarding,
+
+    /// <summary>A SIP proxy answered, with 408, 480, 503 or 504: reachable, but not serving now (Telnyx's failover triggers).</summary>
+    ProxyUnavailable,
+
+    /// <summary>TCP connected, then the connection was reset (RST) by the server or a device on the path before an answer.</summary>
+    ConnectionReset,
 }

@@ -18,4 +18,10 @@ public sealed class ProbeException : Exception
 
     /// <summary>The error response's reason phrase.</summary>
     public string ErrorReason { get; init; } = string.Empty;
+
+    /// <summary>
+    /// True when the failure came after the TCP connection was up: the path to the server is
+    /// open, so the culprit is what answered (or did not) on it, not a firewall that drops TCP.
+    /// </summary>
+    public bool Connected { get; init; }
 }

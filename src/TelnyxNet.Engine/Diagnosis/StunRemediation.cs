@@ -8,14 +8,21 @@ namespace TelnyxNet.Engine.Diagnosis;
 /// </summary>
 public static class StunRemediation
 {
-    /// <summary>The advice for <paramref name="reason"/> when testing <paramref name="host"/>:<paramref name="port"/> over <paramref name="transport"/>.</summary>
-    public static string For(FailureReason reason, TransportProtocol transport, string host, int port, int? errorCode = null)
+    /// <summary>
+    /// The advice for <paramref name="reason"/> when testing <paramref name="host"/>:<paramref name="port"/>
+    /// over <paramref name="transport"/>; <paramref name="connected"/> when the TCP connection was up
+    /// when it failed (then no firewall dropped it: what answered on it is the culprit).
+    /// </summary>
+    public static string For(FailureReason reason, TransportProtocol transport, string host, int port, int? errorCode = null, bool connected = false)
     {
         var target = host + ":" + port;
         var proto = transport == TransportProtocol.Udp ? "UDP" : "TCP";
         return reason switch
         {
             FailureReason.None => string.Empty,
+            FailureReason.Timeout when connected => "TCP to " + target + " connected (the path is open), but no STUN answer came: the service on that port is not a STUN server (or is stalled), or a proxy or firewall accepted the connection in the server's place and passes nothing on. Check that " + target
+                + " is a STUN server over " + (transport == TransportProtocol.Tls ? "TLS" : "TCP") + "; if a proxy or TLS inspector sits on the path, exempt " + host + " from it.",
+            FailureReason.ConnectionReset => "TCP to " + target + " connected, then the connection was reset before any STUN answer: the service on that port is not STUN, or a firewall or proxy that inspects the flow cut it. Check what listens on " + target + "; exempt " + host + " from inspection.",
             FailureReason.Timeout => "Nothing came back: a firewall or VPN drops " + proto + " to " + target +
                 ". Without STUN the WebRTC SDK reports error 701 (no srflx candidates). Allow outbound " + proto + " to " + target +
                 "; on a corporate VPN, split-tunnel rtc.telnyx.com, stun.telnyx.com and turn.telnyx.com. If STUN stays blocked, TURN may still work (TCP/443 to turn.telnyx.com); if both are blocked, calls cannot connect.",

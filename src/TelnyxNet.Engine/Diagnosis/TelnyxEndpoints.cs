@@ -32,6 +32,23 @@ public static class TelnyxEndpoints
     /// <summary>The TURN port for restrictive networks: TCP and TLS on 443 (the sources disagree on which, so both are tested).</summary>
     public const int TurnFallbackPort = 443;
 
+    /// <summary>The second TURN server of the WebRTC SDK's default ICE servers (TLS on 443).</summary>
+    public const string TurnSecondaryHost = "turn2.telnyx.com";
+
+    /// <summary>
+    /// The WebRTC SDK's default production ICE servers, in its order (<c>DEFAULT_PROD_ICE_SERVERS</c>):
+    /// two STUN and four TURN URLs; the TURN ones use the SDK's public default credential.
+    /// </summary>
+    public static IReadOnlyList<string> DefaultIceServers { get; } = new[]
+    {
+        "stun:" + StunHost + ":" + StunPort,
+        "stun:" + StunFallbackHost + ":" + StunFallbackPort,
+        "turn:" + TurnHost + ":" + TurnPort + "?transport=udp",
+        "turn:" + TurnHost + ":" + TurnPort + "?transport=tcp",
+        "turns:" + TurnHost + ":" + TurnFallbackPort,
+        "turns:" + TurnSecondaryHost + ":" + TurnFallbackPort,
+    };
+
     /// <summary>The user name of the WebRTC SDK's published default TURN credential.</summary>
     public const string TurnDefaultUsername = "testuser";
 

@@ -55,8 +55,35 @@ internal static class HostPortSyntax
         {
             return "it has several ':' but is not an IPv6 address; write IPv6 with a port as [address]:port.";
         }
+        else if (colons > 1 && LooksLikeAddressAndPort(text, out var address, out var maybePort))
+        {
+            return "it reads both as the IPv6 address " + text + " and as " + address + " with port " + maybePort + "; write [" + address + "]:" + maybePort + " for a port, or [" + text + "] for the address alone.";
+        }
 
         return null;
+    }
+
+    /// <summary>
+    /// True when an unbracketed IPv6 literal ends in a group of three or more decimal digits that,
+    /// taken away, still leaves an IPv6 address with '::' (e.g. <c>::1:3479</c>, <c>2001:db8::443</c>):
+    /// the user most likely meant a port. Shorter groups (<c>::1</c>, <c>fe80::10</c>) are addresses.
+    /// </summary>
+    private static bool LooksLikeAddressAndPort(string text, out string address, out string port)
+    {
+        var colon = text.LastIndexOf(':');
+        address = text.Substring(0, colon);
+        port = text.Substring(colon + 1);
+        if (port.Length < 3 || !port.All(c => c >= '0' && c <= '9') || !TryParsePort(port, out _))
+        {
+            return false;
+        }
+
+        if (address.EndsWith(":", StringComparison.Ordinal) && !address.EndsWith("::", StringComparison.Ordinal))
+        {
+            address += ":";
+        }
+
+        return address.IndexOf("::", StringComparison.Ordinal) >= 0 && IsIPv6(address);
     }
 
     public static bool IsIPv6(string text) =>

@@ -5,7 +5,8 @@ namespace TelnyxNet.Engine.Internal;
 
 /// <summary>
 /// Items posted by a receive loop and taken by one waiting reader, with waits on the engine's
-/// clock. Items posted after disposal are dropped.
+/// clock. Bounded: while <see cref="Capacity"/> items wait, further ones are dropped (and
+/// counted), so a peer that floods cannot grow the heap. Items posted after disposal are dropped.
 /// </summary>
 internal sealed class AsyncInbox<T> : IDisposable
     where T : class
@@ -13,15 +14,35 @@ internal sealed class AsyncInbox<T> : IDisposable
     private readonly ConcurrentQueue<T> _items = new();
     private readonly SemaphoreSlim _count = new(0);
     private readonly IClock _clock;
+    private int _dropped;
     private int _disposed;
 
-    public AsyncInbox(IClock clock) => _clock = clock;
+    public AsyncInbox(IClock clock, int capacity)
+    {
+        _clock = clock;
+        Capacity = capacity;
+    }
 
-    /// <summary>Adds an item.</summary>
+    /// <summary>The most items that wait at once.</summary>
+    public int Capacity { get; }
+
+    /// <summary>How many items wait now.</summary>
+    public int Count => _items.Count;
+
+    /// <summary>Items dropped because <see cref="Capacity"/> were waiting.</summary>
+    public int Dropped => Volatile.Read(ref _dropped);
+
+    /// <summary>Adds an item, or drops it when the inbox is full or disposed.</summary>
     public void Post(T item)
     {
         if (Volatile.Read(ref _disposed) != 0)
         {
+            return;
+        }
+
+        if (_items.Count >= Capacity)
+        {
+            Interlocked.Increment(ref _dropped);
             return;
         }
 

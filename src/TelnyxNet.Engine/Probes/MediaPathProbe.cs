@@ -30,15 +30,16 @@ public static class MediaPathProbe
 
         options.Validate();
         log ??= NullEngineLog.Instance;
-        var deadline = options.Clock.Elapsed + options.Timeout;
         var hosts = ByHost(options.Servers);
         return await ProbeFanOut.EveryServerAsync(
             hosts,
+            options,
             Activity,
             "Setting up a relay on " + hosts.Count + " server(s)",
             host => host.Host,
-            host => TestHostAsync(host.Host, host.Candidates, options, deadline, log, progress, cancellationToken),
-            progress).ConfigureAwait(false);
+            (host, deadline) => TestHostAsync(host.Host, host.Candidates, options, deadline, log, progress, cancellationToken),
+            progress,
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -85,7 +86,7 @@ public static class MediaPathProbe
             ex =>
             {
                 var failed = MediaPathResults.New(host, candidates[0], null, options, timestamp);
-                MediaPathResults.Fail(failed, candidates[0], options, ex);
+                MediaPathResults.Fail(failed, TurnTarget.Given(candidates[0]), options.CredentialOf(candidates[0]), ex);
                 return failed;
             },
             address => TestAddressAsync(host, candidates, address, options, deadline, timestamp, log, progress, cancellationToken),
@@ -100,7 +101,7 @@ public static class MediaPathProbe
             var reported = attempts.FirstOrDefault(a => a.Client?.ServerReachable == true && a.Failure != null) ?? attempts[0];
             var failed = MediaPathResults.New(host, reported.Server, address, options, timestamp);
             MediaPathResults.Attempted(failed, attempts, reported.Client);
-            MediaPathResults.Fail(failed, reported.Server, options, reported.Failure ?? new ProbeException(FailureReason.Timeout, "No transport allocated."));
+            MediaPathResults.Fail(failed, reported.Target, options.CredentialOf(reported.Server), reported.Failure ?? new ProbeException(FailureReason.Timeout, "No transport allocated."));
             return failed;
         }
 
@@ -122,16 +123,16 @@ public static class MediaPathProbe
                 cancellationToken).ConfigureAwait(false);
             if (outcome is null || used is null)
             {
-                MediaPathResults.Fail(result, session.Server, options, new ProbeException(check.UnverifiedBecause == FailureReason.None ? FailureReason.RelayNotForwarding : check.UnverifiedBecause, check.Note));
+                MediaPathResults.Fail(result, session.Target, session.Credential, new ProbeException(check.UnverifiedBecause == FailureReason.None ? FailureReason.RelayNotForwarding : check.UnverifiedBecause, check.Note));
             }
             else
             {
-                MediaPathResults.Measured(result, outcome, used, subject, session.Server, options);
+                MediaPathResults.Measured(result, outcome, used, subject, session);
             }
         }
         catch (ProbeException ex)
         {
-            MediaPathResults.Fail(result, session.Server, options, ex);
+            MediaPathResults.Fail(result, session.Target, session.Credential, ex);
             if (ex.Reason == FailureReason.RelayNotForwarding)
             {
                 MediaPathResults.NoMedia(result, FindingCodes.NetworkNoAudioFlow.With(ex.Message, subject));

@@ -18,8 +18,8 @@ internal static class MediaPathResults
         Port = server.Port,
         Transport = server.Transport.ToString(),
         RemoteAddress = address?.ToString() ?? string.Empty,
-        CredentialSource = options.Credential.Source.ToString(),
-        Username = options.Credential.Username,
+        CredentialSource = options.CredentialOf(server).Source.ToString(),
+        Username = options.CredentialOf(server).Username,
         DurationSeconds = options.Duration.TotalSeconds,
         Timestamp = timestamp,
     };
@@ -44,14 +44,14 @@ internal static class MediaPathResults
         result.RemoteAddress = session.Remote.Address.ToString();
     }
 
-    /// <summary>A failure to set the path up: the TURN reason and Test-TelnyxTurn's remediation for it.</summary>
-    public static void Fail(MediaPathQuality result, TurnServerAddress server, MediaPathOptions options, ProbeException failure)
+    /// <summary>A failure to set the path up at <paramref name="target"/> (the alternate, after a followed redirect): the TURN reason and Test-TelnyxTurn's remediation for it.</summary>
+    public static void Fail(MediaPathQuality result, TurnTarget target, TurnCredential credential, ProbeException failure)
     {
         result.Outcome = ProbeStatus.Failed;
         result.Reason = failure.Reason;
         result.QualityLevel = MediaQuality.Unknown;
-        result.Message = "No media path through " + StunServerAddress.FormatHostPort(result.Server, server.Port) + "/" + server.Transport + ": " + failure.Message;
-        result.Remediation = TurnRemediation.For(failure.Reason, server.Transport, server.Host, server.Port, options.Credential.Source, failure.ErrorCode);
+        result.Message = "No media path through " + StunServerAddress.FormatHostPort(result.Server, result.Port) + "/" + target.Transport + ": " + failure.Message + target.Context;
+        result.Remediation = target.Remediation(failure, credential.Source);
     }
 
     /// <summary>Media did not flow both ways: <paramref name="finding"/> says which, and its remediation comes first.</summary>
@@ -66,8 +66,9 @@ internal static class MediaPathResults
     }
 
     /// <summary>The stream's figures, the SDK's judgement of them, and the words for both.</summary>
-    public static void Measured(MediaPathQuality result, StreamOutcome outcome, RelayPath path, string subject, TurnServerAddress server, MediaPathOptions options)
+    public static void Measured(MediaPathQuality result, StreamOutcome outcome, RelayPath path, string subject, TurnSession session)
     {
+        var server = session.Server;
         var perSecond = PcmuStream.PacketsPerSecond;
         var outbound = outcome.Outbound.Summarize(perSecond);
         var inbound = outcome.Inbound.Summarize(perSecond);
@@ -83,7 +84,7 @@ internal static class MediaPathResults
         result.Discarded = outcome.Discarded;
         if (outcome.Sent == 0 && outcome.SendFailure is ProbeException unsent)
         {
-            Fail(result, server, options, unsent);
+            Fail(result, session.Target, session.Credential, unsent);
             return;
         }
 
@@ -134,7 +135,7 @@ internal static class MediaPathResults
             result.Outcome = ProbeStatus.Failed;
             result.Reason = stopped.Reason;
             result.Message = stopped.Message + " Until then: " + Summary(result) + ".";
-            result.Remediation = TurnRemediation.For(stopped.Reason, server.Transport, server.Host, server.Port, options.Credential.Source) + (result.Remediation.Length > 0 ? " " + result.Remediation : string.Empty);
+            result.Remediation = session.Target.Remediation(stopped, session.Credential.Source) + (result.Remediation.Length > 0 ? " " + result.Remediation : string.Empty);
             return;
         }
 

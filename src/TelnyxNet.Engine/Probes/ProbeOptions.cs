@@ -15,8 +15,21 @@ public abstract class ProbeOptions
     /// <summary>Which resolved addresses to test.</summary>
     public AddressFamilyPreference AddressFamily { get; init; } = AddressFamilyPreference.Any;
 
-    /// <summary>The bound on the whole test, resolution included.</summary>
+    /// <summary>The default of <see cref="ThrottleLimit"/>.</summary>
+    public const int DefaultThrottleLimit = 32;
+
+    /// <summary>The most of <see cref="ThrottleLimit"/>.</summary>
+    public const int MaxThrottleLimit = 1024;
+
+    /// <summary>The bound on each server's test, resolution included, from when it starts.</summary>
     public TimeSpan Timeout { get; init; }
+
+    /// <summary>
+    /// How many servers are tested at once (1 to 1024, default 32); the others wait for a turn.
+    /// Bounds the sockets a long server list holds open, so 200 servers cost a few rounds of
+    /// <see cref="Timeout"/> at worst, never a socket per server at once.
+    /// </summary>
+    public int ThrottleLimit { get; init; } = DefaultThrottleLimit;
 
     /// <summary>UDP retransmission schedule.</summary>
     public RetransmissionPolicy Retransmission { get; init; } = RetransmissionPolicy.Default;
@@ -36,6 +49,9 @@ public abstract class ProbeOptions
     /// <summary>Opens the UDP socket for one server address.</summary>
     public Func<IPEndPoint, IDatagramSocket> OpenDatagramSocket { get; init; } = ConnectedUdpSocket.Connect;
 
+    /// <summary>Opens an unconnected UDP socket bound to a local address (port 0: ephemeral), for probes that talk to several servers from one local port (ICE, NAT behaviour).</summary>
+    public Func<IPEndPoint, IDatagramSocket> OpenBoundDatagramSocket { get; init; } = UnconnectedUdpSocket.Open;
+
     /// <summary>Throws <see cref="ArgumentException"/> when a value is missing or out of range.</summary>
     public virtual void Validate()
     {
@@ -44,9 +60,14 @@ public abstract class ProbeOptions
             throw new ArgumentOutOfRangeException(nameof(Timeout), Timeout, "The timeout must be above zero and at most 10 minutes.");
         }
 
-        if (Resolver is null || Clock is null || Retransmission is null || OpenDatagramSocket is null || OpenStreamSocket is null)
+        if (ThrottleLimit < 1 || ThrottleLimit > MaxThrottleLimit)
         {
-            throw new ArgumentException("Resolver, Clock, Retransmission, OpenDatagramSocket and OpenStreamSocket must not be null.");
+            throw new ArgumentOutOfRangeException(nameof(ThrottleLimit), ThrottleLimit, "The throttle limit must be 1 to " + MaxThrottleLimit + ".");
+        }
+
+        if (Resolver is null || Clock is null || Retransmission is null || OpenDatagramSocket is null || OpenStreamSocket is null || OpenBoundDatagramSocket is null)
+        {
+            throw new ArgumentException("Resolver, Clock, Retransmission, OpenDatagramSocket, OpenBoundDatagramSocket and OpenStreamSocket must not be null.");
         }
     }
 }

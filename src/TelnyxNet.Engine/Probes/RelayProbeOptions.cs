@@ -26,6 +26,9 @@ public abstract class RelayProbeOptions : ProbeOptions
     /// <summary>Opens the relay peer's socket: unconnected UDP of the given family, since it hears from both the server and the relayed address.</summary>
     public Func<AddressFamily, IDatagramSocket> OpenPeerSocket { get; init; } = UnconnectedUdpSocket.Open;
 
+    /// <summary>The credential for <paramref name="server"/>: its own (from its iceServers entry), else the test's.</summary>
+    internal TurnCredential CredentialOf(TurnServerAddress server) => server.Credential ?? Credential;
+
     /// <inheritdoc />
     public override void Validate()
     {

@@ -26,14 +26,15 @@ public static class StunBindingProbe
 
         options.Validate();
         log ??= NullEngineLog.Instance;
-        var deadline = options.Clock.Elapsed + options.Timeout;
         return await ProbeFanOut.EveryServerAsync(
             options.Servers,
+            options,
             Activity,
             "Waiting for " + options.Servers.Count + " server(s) to answer",
             server => server.Input,
-            server => TestServerAsync(server, options, deadline, log, cancellationToken),
-            progress).ConfigureAwait(false);
+            (server, deadline) => TestServerAsync(server, options, deadline, log, cancellationToken),
+            progress,
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -54,7 +55,7 @@ public static class StunBindingProbe
             ex =>
             {
                 var failed = NewResult(server, null, timestamp);
-                Fail(failed, server, ex.Reason, ex.Message, null);
+                Fail(failed, server, ex);
                 return failed;
             },
             address => TestAddressAsync(server, address, options, deadline, timestamp, log, cancellationToken),
@@ -107,7 +108,7 @@ public static class StunBindingProbe
             var sentBefore = client.Transmissions;
             try
             {
-                var outcome = await client.ExecuteAsync(NewBindingRequest(), remote, options.Retransmission, ProbeFanOut.Remaining(options, deadline), cancellationToken).ConfigureAwait(false);
+                var outcome = await client.ExecuteAsync(NewBindingRequest(), remote, options.Retransmission, ProbeFanOut.Remaining(options, deadline), cancellationToken, BindingResponse.Check).ConfigureAwait(false);
                 Accept(outcome, result, tally, log);
             }
             catch (ProbeException ex)
@@ -129,18 +130,25 @@ public static class StunBindingProbe
     private static async Task RunStreamAsync(StunServerAddress server, IPEndPoint remote, StunBindingOptions options, TimeSpan deadline, StunBindingResult result, Tally tally, IEngineLog log, CancellationToken cancellationToken)
     {
         tally.Sent++;
-        using var client = await StunStreamClient.ConnectAsync(options.OpenStreamSocket(remote.AddressFamily), remote, server.Transport, server.Host, options.CertificateValidation, ProbeFanOut.Remaining(options, deadline), options.Clock, log, cancellationToken).ConfigureAwait(false);
-        SetLocal(result, client.LocalEndPoint);
-        result.TlsProtocol = client.TlsProtocol ?? string.Empty;
-        for (var i = 0; i < options.Count && ProbeFanOut.Remaining(options, deadline) > TimeSpan.Zero; i++)
+        var client = await StunStreamClient.ConnectAsync(options.OpenStreamSocket(remote.AddressFamily), remote, server.Transport, server.Host, options.CertificateValidation, ProbeFanOut.Remaining(options, deadline), options.Clock, log, cancellationToken).ConfigureAwait(false);
+        try
         {
-            if (i > 0)
+            SetLocal(result, client.LocalEndPoint);
+            result.TlsProtocol = client.TlsProtocol ?? string.Empty;
+            for (var i = 0; i < options.Count && ProbeFanOut.Remaining(options, deadline) > TimeSpan.Zero; i++)
             {
-                tally.Sent++;
-            }
+                if (i > 0)
+                {
+                    tally.Sent++;
+                }
 
-            var outcome = await client.ExecuteAsync(NewBindingRequest(), ProbeFanOut.Remaining(options, deadline), cancellationToken).ConfigureAwait(false);
-            Accept(outcome, result, tally, log);
+                var outcome = await client.ExecuteAsync(NewBindingRequest(), ProbeFanOut.Remaining(options, deadline), cancellationToken, BindingResponse.Check).ConfigureAwait(false);
+                Accept(outcome, result, tally, log);
+            }
+        }
+        finally
+        {
+            await client.CloseAsync().ConfigureAwait(false);
         }
     }
 
@@ -151,25 +159,18 @@ public static class StunBindingProbe
     private static void Accept(StunTransactionOutcome outcome, StunBindingResult result, Tally tally, IEngineLog log)
     {
         var response = outcome.Response;
-        if (response.Method != StunMethod.Binding || response.Class == StunClass.Request || response.Class == StunClass.Indication)
-        {
-            throw new ProbeException(FailureReason.ProtocolError, "Unexpected " + response.Method + " " + response.Class + " in answer to a Binding request.");
-        }
-
-        if (response.UnknownComprehensionRequired.Count > 0)
-        {
-            throw new ProbeException(FailureReason.ProtocolError, "The response carries comprehension-required attribute(s) this client does not know: " + string.Join(", ", response.UnknownComprehensionRequired.Select(StunAttributeRegistry.NameOf)) + ".");
-        }
-
         result.ServerSoftware = response.Software ?? result.ServerSoftware;
-        if (response.Class == StunClass.ErrorResponse)
+        IPEndPoint mapped;
+        try
         {
-            var error = response.Error;
-            result.ErrorCode = error?.Code;
-            throw new ProbeException(FailureReason.ErrorResponse, "The server answered with STUN error " + (error is null ? "(no ERROR-CODE)" : error.Code + " " + error.Reason) + ".");
+            mapped = BindingResponse.MappedEndPoint(response);
+        }
+        catch (ProbeException ex)
+        {
+            result.ErrorCode = ex.ErrorCode ?? result.ErrorCode;
+            throw;
         }
 
-        var mapped = response.MappedEndPoint ?? throw new ProbeException(FailureReason.ProtocolError, "The Binding success response carries no XOR-MAPPED-ADDRESS or MAPPED-ADDRESS.");
         tally.Received++;
         tally.RoundTrips.Add(outcome.RoundTripTime.TotalMilliseconds);
         result.MappedAddress = mapped.Address.ToString();
@@ -187,7 +188,7 @@ public static class StunBindingProbe
         if (tally.Received == 0)
         {
             var failure = tally.Failure ?? new ProbeException(FailureReason.Timeout, "No Binding request could be sent within the timeout.");
-            Fail(result, server, failure.Reason, failure.Message, result.ErrorCode);
+            Fail(result, server, failure);
             log.Verbose(server.Input + ": " + failure.Reason + ": " + failure.Message);
             return;
         }
@@ -204,12 +205,12 @@ public static class StunBindingProbe
             + (lost > 0 ? "; " + lost + " request(s) unanswered: " + tally.Failure?.Message : ".");
     }
 
-    private static void Fail(StunBindingResult result, StunServerAddress server, FailureReason reason, string message, int? errorCode)
+    private static void Fail(StunBindingResult result, StunServerAddress server, ProbeException failure)
     {
         result.Outcome = ProbeStatus.Failed;
-        result.Reason = reason;
-        result.Message = message;
-        result.Remediation = StunRemediation.For(reason, server.Transport, server.Host, server.Port, errorCode);
+        result.Reason = failure.Reason;
+        result.Message = failure.Message;
+        result.Remediation = StunRemediation.For(failure.Reason, server.Transport, server.Host, server.Port, result.ErrorCode, failure.Connected);
     }
 
     private static StunBindingResult NewResult(StunServerAddress server, IPAddress? address, DateTimeOffset timestamp) => new()
@@ -230,7 +231,7 @@ public static class StunBindingProbe
         }
     }
 
-    private static byte[] NewBindingRequest() => new StunMessageBuilder(StunMethod.Binding, StunClass.Request).Encode();
+    private static byte[] NewBindingRequest() => BindingResponse.Request();
 
     private static double Round(double ms) => Math.Round(ms, 3);
 

@@ -8,7 +8,11 @@ namespace TelnyxNet.Engine.Probes;
 /// <summary>One transport of a <see cref="TransportRace"/>: its allocation, or why there is none.</summary>
 internal sealed class TransportAttempt
 {
-    public TransportAttempt(TurnServerAddress server) => Server = server;
+    public TransportAttempt(TurnServerAddress server)
+    {
+        Server = server;
+        Target = TurnTarget.Given(server);
+    }
 
     /// <summary>The server and transport.</summary>
     public TurnServerAddress Server { get; }
@@ -25,8 +29,8 @@ internal sealed class TransportAttempt
     /// <summary>The last client it connected (what the server said survives a failure).</summary>
     public TurnClient? Client { get; private set; }
 
-    /// <summary>The alternate server a redirect sent it to.</summary>
-    public IPEndPoint? Alternate { get; private set; }
+    /// <summary>The server it is at, to blame for its failure: the one given, or the alternate a redirect sent it to.</summary>
+    public TurnTarget Target { get; private set; }
 
     /// <summary>When it finished, on the options' clock.</summary>
     public TimeSpan FinishedAt { get; private set; }
@@ -42,10 +46,10 @@ internal sealed class TransportAttempt
     {
         try
         {
-            Session = await TurnSession.OpenAsync(Server, address, options, deadline, log, (client, alternate) =>
+            Session = await TurnSession.OpenAsync(Server, address, options, deadline, log, (at, client) =>
             {
-                Client = client;
-                Alternate = alternate ?? Alternate;
+                Target = at;
+                Client = client ?? Client;
             }, cancellationToken).ConfigureAwait(false);
         }
         catch (ProbeException ex)

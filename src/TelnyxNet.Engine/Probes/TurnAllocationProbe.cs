@@ -27,14 +27,15 @@ public static class TurnAllocationProbe
 
         options.Validate();
         log ??= NullEngineLog.Instance;
-        var deadline = options.Clock.Elapsed + options.Timeout;
         return await ProbeFanOut.EveryServerAsync(
             options.Servers,
+            options,
             Activity,
             "Allocating on " + options.Servers.Count + " server(s) and transport(s)",
             server => server.ToString(),
-            server => TestServerAsync(server, options, deadline, log, cancellationToken),
-            progress).ConfigureAwait(false);
+            (server, deadline) => TestServerAsync(server, options, deadline, log, cancellationToken),
+            progress,
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -55,7 +56,7 @@ public static class TurnAllocationProbe
             ex =>
             {
                 var failed = NewResult(server, null, options, timestamp);
-                Fail(failed, server, options, ex);
+                Fail(failed, TurnTarget.Given(server), options.CredentialOf(server), ex);
                 return failed;
             },
             address => TestAddressAsync(server, address, options, deadline, timestamp, log, cancellationToken),
@@ -65,6 +66,7 @@ public static class TurnAllocationProbe
     private static async Task<TurnAllocationResult> TestAddressAsync(TurnServerAddress server, IPAddress address, TurnAllocationOptions options, TimeSpan deadline, DateTimeOffset timestamp, IEngineLog log, CancellationToken cancellationToken)
     {
         var result = NewResult(server, address, options, timestamp);
+        var target = TurnTarget.Given(server);
         TurnClient? client = null;
         TurnSession? session = null;
         try
@@ -75,12 +77,16 @@ public static class TurnAllocationProbe
                 options,
                 deadline,
                 log,
-                (connected, alternate) =>
+                (at, connected) =>
                 {
                     ReadIfAny(result, client);
+                    target = at;
                     client = connected;
-                    result.AlternateServer = alternate?.ToString() ?? result.AlternateServer;
-                    Describe(result, connected);
+                    result.AlternateServer = at.Alternate?.ToString() ?? string.Empty;
+                    if (connected != null)
+                    {
+                        Describe(result, connected);
+                    }
                 },
                 cancellationToken).ConfigureAwait(false);
             result.AllocateTimeMs = session.AllocateTimeMs;
@@ -99,7 +105,7 @@ public static class TurnAllocationProbe
         catch (ProbeException ex)
         {
             ReadIfAny(result, client);
-            Fail(result, server, options, ex);
+            Fail(result, target, options.CredentialOf(server), ex);
         }
         finally
         {
@@ -162,7 +168,8 @@ public static class TurnAllocationProbe
             + "; " + relay + (note.Length > 0 ? " " + note : string.Empty);
     }
 
-    private static void Fail(TurnAllocationResult result, TurnServerAddress server, TurnAllocationOptions options, ProbeException failure)
+    /// <summary>The result's failure; remediation and message name the server that failed (the alternate, after a followed redirect).</summary>
+    private static void Fail(TurnAllocationResult result, TurnTarget target, TurnCredential credential, ProbeException failure)
     {
         result.Outcome = ProbeStatus.Failed;
         result.Reason = failure.Reason;
@@ -173,11 +180,13 @@ public static class TurnAllocationProbe
             result.RelayVerified = false;
         }
 
-        var reachable = result.ServerReachable && failure.Reason is FailureReason.Timeout or FailureReason.AuthenticationFailed
-            ? " The server itself is reachable: it answered" + (result.Realm.Length > 0 ? " with a challenge for realm '" + result.Realm + "'" : string.Empty) + "."
-            : string.Empty;
-        result.Message = failure.Message + reachable;
-        result.Remediation = TurnRemediation.For(failure.Reason, server.Transport, server.Host, server.Port, options.Credential.Source, failure.ErrorCode);
+        var context = target.RedirectedFrom != null
+            ? target.Context
+            : result.ServerReachable && failure.Reason is FailureReason.Timeout or FailureReason.AuthenticationFailed
+                ? " The server itself is reachable: it answered" + (result.Realm.Length > 0 ? " with a challenge for realm '" + result.Realm + "'" : string.Empty) + "."
+                : string.Empty;
+        result.Message = failure.Message + context;
+        result.Remediation = target.Remediation(failure, credential.Source);
     }
 
     private static TurnAllocationResult NewResult(TurnServerAddress server, IPAddress? address, TurnAllocationOptions options, DateTimeOffset timestamp) => new()
@@ -186,8 +195,8 @@ public static class TurnAllocationProbe
         Port = server.Port,
         Transport = server.Transport.ToString(),
         RemoteAddress = address?.ToString() ?? string.Empty,
-        CredentialSource = options.Credential.Source.ToString(),
-        Username = options.Credential.Username,
+        CredentialSource = options.CredentialOf(server).Source.ToString(),
+        Username = options.CredentialOf(server).Username,
         Timestamp = timestamp,
     };
 

@@ -47,12 +47,27 @@ public sealed class StunServerAddress
     /// </summary>
     public static bool TryParse(string? text, TransportProtocol transport, out StunServerAddress? server, out string? error)
     {
+        var parsed = TryParse(text, transport, explicitTransport: false, out server, out var problem);
+        error = problem?.Message;
+        return parsed;
+    }
+
+    /// <summary>
+    /// Parses <paramref name="text"/> for a test over <paramref name="transport"/>. When
+    /// <paramref name="explicitTransport"/> is true (the user chose the transport), a URI that
+    /// names another one (<c>stuns:</c> with UDP or TCP, <c>stun:</c> with TLS) is a
+    /// <see cref="ServerInputErrorKind.TransportConflict"/>; otherwise <c>stuns:</c> means TLS.
+    /// </summary>
+    public static bool TryParse(string? text, TransportProtocol transport, bool explicitTransport, out StunServerAddress? server, out ServerInputError? problem)
+    {
         server = null;
+        problem = null;
         var input = text?.Trim() ?? string.Empty;
-        error = Parse(input, transport, ref server);
+        var kind = ServerInputErrorKind.Invalid;
+        var error = Parse(input, transport, explicitTransport, ref kind, ref server);
         if (error != null)
         {
-            error = "'" + (text ?? string.Empty) + "' is not a valid STUN server: " + error;
+            problem = new ServerInputError(kind, "'" + (text ?? string.Empty) + "' is not a valid STUN server: " + error);
         }
 
         return error is null;
@@ -70,7 +85,7 @@ public sealed class StunServerAddress
     /// <summary>The canonical <c>stun:</c> or <c>stuns:</c> form.</summary>
     public override string ToString() => (Transport == TransportProtocol.Tls ? "stuns:" : "stun:") + FormatHostPort(Host, Port);
 
-    private static string? Parse(string input, TransportProtocol transport, ref StunServerAddress? server)
+    private static string? Parse(string input, TransportProtocol transport, bool explicitTransport, ref ServerInputErrorKind kind, ref StunServerAddress? server)
     {
         if (input.Length == 0)
         {
@@ -95,11 +110,18 @@ public sealed class StunServerAddress
 
             if (scheme == "stuns")
             {
+                if (explicitTransport && transport != TransportProtocol.Tls)
+                {
+                    kind = ServerInputErrorKind.TransportConflict;
+                    return "a stuns: URI is STUN over TLS, but the transport asked for is " + transport + "; drop -Transport or write stun:.";
+                }
+
                 transport = TransportProtocol.Tls;
             }
             else if (transport == TransportProtocol.Tls)
             {
-                return "a stun: URI is plain STUN; write stuns: for STUN over TLS.";
+                kind = ServerInputErrorKind.TransportConflict;
+                return "a stun: URI is plain STUN, but the transport asked for is Tls; write stuns: for STUN over TLS.";
             }
         }
         else if (scheme.Length > 0 && !scheme.All(char.IsDigit) && (input.IndexOf("//", StringComparison.Ordinal) > 0 || IsKnownOtherScheme(scheme)))

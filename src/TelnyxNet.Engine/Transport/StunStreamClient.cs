@@ -4,6 +4,7 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using TelnyxNet.Engine.Diagnosis;
+using TelnyxNet.Engine.Internal;
 using TelnyxNet.Engine.Stun;
 
 namespace TelnyxNet.Engine.Transport;
@@ -28,7 +29,11 @@ public sealed class StunStreamClient : IDisposable
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly StunTransactionTable _transactions = new();
     private ProbeException? _readFailure;
+    private Task _reader = Task.CompletedTask;
+    private string? _stalledFrame;
+    private long _framesRead;
     private int _reading;
+    private int _closing;
     private int _disposed;
 
     private StunStreamClient(Socket socket, Stream stream, IClock clock, IEngineLog log, string? tlsProtocol)
@@ -47,8 +52,17 @@ public sealed class StunStreamClient : IDisposable
     /// <summary>The negotiated TLS version, when TLS is used.</summary>
     public string? TlsProtocol { get; }
 
+    /// <summary>How long <see cref="CloseAsync"/> waits for the server to close its side before cutting the connection.</summary>
+    public static readonly TimeSpan GracefulCloseLimit = TimeSpan.FromMilliseconds(500);
+
     /// <summary>Responses read whose transaction id matched no request.</summary>
     public int UnknownTransactionCount => _transactions.UnknownTransactionCount;
+
+    /// <summary>Messages for a pending request that were discarded: undecodable, or failing the request's checks (RFC 8489 §6.3).</summary>
+    public int DiscardedCount => _transactions.DiscardedCount;
+
+    /// <summary>Frames read in all (STUN messages and ChannelData), kept or dropped.</summary>
+    public long FramesRead => Interlocked.Read(ref _framesRead);
 
     /// <summary>Called on the reader for every STUN indication (e.g. a TURN Data indication); without a handler indications count as unknown transactions.</summary>
     public Action<StunMessage>? IndicationHandler { get; set; }
@@ -113,9 +127,11 @@ public sealed class StunStreamClient : IDisposable
 
     /// <summary>
     /// Writes <paramref name="request"/> and waits for the message with the same transaction id,
-    /// within <paramref name="timeout"/>.
+    /// within <paramref name="timeout"/>. A message for it that does not decode, or that
+    /// <paramref name="check"/> rejects (it returns why), is discarded and the wait goes on (RFC 8489 §6.3).
+    /// Failures after the connection was up say so (<see cref="ProbeException.Connected"/>).
     /// </summary>
-    public async Task<StunTransactionOutcome> ExecuteAsync(byte[] request, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<StunTransactionOutcome> ExecuteAsync(byte[] request, TimeSpan timeout, CancellationToken cancellationToken, Func<StunMessage, string?>? check = null)
     {
         if (request is null || request.Length < StunHeaderLength)
         {
@@ -124,13 +140,25 @@ public sealed class StunStreamClient : IDisposable
 
         ThrowIfDisposed();
         var id = TransactionId.FromBytes(request, 8);
-        var receipt = _transactions.Register(id, null);
+        var receipt = _transactions.Register(id, null, check);
+        var sent = _clock.Elapsed;
+        (int Count, string? LastReason) discards = (0, null);
+        void Abort()
+        {
+            // What was discarded must be read before closing ends the transaction.
+            discards = _transactions.DiscardsOf(id);
+            Dispose();
+        }
+
         try
         {
-            var sent = _clock.Elapsed;
-            var received = await Deadline.RunAsync(ExchangeAsync(request, id, receipt), timeout, _clock, Dispose, "STUN response from " + _remote, cancellationToken).ConfigureAwait(false);
+            var received = await Deadline.RunAsync(ExchangeAsync(request, id, receipt), timeout, _clock, Abort, "STUN response from " + _remote, cancellationToken).ConfigureAwait(false);
             var rtt = received.ReceivedAt - sent;
             return new StunTransactionOutcome(received.Response!, _remote, rtt < TimeSpan.Zero ? TimeSpan.Zero : rtt, 1);
+        }
+        catch (ProbeException ex) when (ex.Reason == FailureReason.Timeout)
+        {
+            throw NoAnswer(discards, _clock.Elapsed - sent, ex);
         }
         finally
         {
@@ -155,7 +183,42 @@ public sealed class StunStreamClient : IDisposable
     /// <summary>A new TCP socket of <paramref name="family"/>: the default for the probes' stream socket option.</summary>
     public static Socket NewStreamSocket(AddressFamily family) => new(family, SocketType.Stream, ProtocolType.Tcp);
 
-    /// <summary>Closes the connection; pending transactions end.</summary>
+    /// <summary>
+    /// Closes the connection gracefully, so that the server sees an orderly end and not a reset:
+    /// TLS close_notify, then FIN (shutdown of the sending side), then a drain until the server
+    /// closes its side, at most <see cref="GracefulCloseLimit"/>, then the socket is closed. A
+    /// server that never closes is cut off at the limit. Never throws.
+    /// </summary>
+    public async Task CloseAsync()
+    {
+        if (Volatile.Read(ref _disposed) != 0 || Interlocked.Exchange(ref _closing, 1) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var limit = _clock.Delay(GracefulCloseLimit, CancellationToken.None);
+            if (_stream is SslStream ssl && TlsShutdown(ssl) is Task notify)
+            {
+                await Task.WhenAny(notify, limit).ConfigureAwait(false);
+            }
+
+            _socket.Shutdown(SocketShutdown.Send);
+            StartReading();
+            await Task.WhenAny(_reader, limit).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is SocketException || ex is IOException || ex is ObjectDisposedException || ex is InvalidOperationException)
+        {
+            // The connection is already broken: closing it is all that is left.
+        }
+        finally
+        {
+            Dispose();
+        }
+    }
+
+    /// <summary>Closes the connection at once; pending transactions end.</summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
@@ -166,11 +229,26 @@ public sealed class StunStreamClient : IDisposable
         }
     }
 
-    private static async Task ConnectSocketAsync(Socket socket, IPEndPoint remote)
+    /// <summary>
+    /// SslStream.ShutdownAsync (TLS close_notify; .NET Framework 4.7+ and .NET Core 2.0+), which
+    /// netstandard2.0's surface lacks; null where the running framework has none.
+    /// </summary>
+    private static Task? TlsShutdown(SslStream ssl) =>
+        typeof(SslStream).GetMethod("ShutdownAsync", Type.EmptyTypes)?.Invoke(ssl, null) as Task;
+
+    /// <summary>
+    /// Connects. A reset in answer to the SYN is "refused" (ECONNREFUSED); a reset while connecting
+    /// means the server's side accepted and then reset at once (ECONNRESET), which is no firewall's refusal.
+    /// </summary>
+    internal static async Task ConnectSocketAsync(Socket socket, IPEndPoint remote)
     {
         try
         {
             await socket.ConnectAsync(remote).ConfigureAwait(false);
+        }
+        catch (SocketException ex) when (IsReset(ex))
+        {
+            throw new ProbeException(FailureReason.ConnectionReset, "TCP to " + remote + " was accepted and then reset at once (" + ex.SocketErrorCode + ": " + ex.Message + ").", ex) { Connected = true };
         }
         catch (SocketException ex)
         {
@@ -178,7 +256,8 @@ public sealed class StunStreamClient : IDisposable
         }
     }
 
-    private static async Task<SslStream> HandshakeAsync(Stream inner, Socket socket, IPEndPoint remote, string tlsHost, RemoteCertificateValidationCallback? certificateValidation, TimeSpan timeout, IClock clock, IEngineLog log, CancellationToken cancellationToken)
+    /// <summary>The TLS handshake over <paramref name="inner"/> naming <paramref name="tlsHost"/> (SNI and the certificate name), within <paramref name="timeout"/>; a failure is a <see cref="ProbeException"/> with <see cref="FailureReason.TlsFailure"/>.</summary>
+    internal static async Task<SslStream> HandshakeAsync(Stream inner, Socket socket, IPEndPoint remote, string tlsHost, RemoteCertificateValidationCallback? certificateValidation, TimeSpan timeout, IClock clock, IEngineLog log, CancellationToken cancellationToken)
     {
         var policyErrors = SslPolicyErrors.None;
         var ssl = new SslStream(inner, leaveInnerStreamOpen: false, (sender, certificate, chain, errors) =>
@@ -191,7 +270,15 @@ public sealed class StunStreamClient : IDisposable
         try
         {
             log.Verbose("TLS handshake with " + remote + " as '" + tlsHost + "'.");
-            await Deadline.RunAsync(AuthenticateAsync(ssl, tlsHost, remote, () => policyErrors), timeout, clock, socket.Dispose, "TLS handshake with " + remote, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await Deadline.RunAsync(AuthenticateAsync(ssl, tlsHost, remote, () => policyErrors), timeout, clock, socket.Dispose, "TLS handshake with " + remote, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ProbeException ex) when (ex.Reason == FailureReason.Timeout)
+            {
+                throw new ProbeException(FailureReason.TlsFailure, "TCP connected to " + remote + ", but the TLS handshake got no answer in " + Seconds(timeout) + " s: no TLS on that port (it waits for something else), or a device on the path holds the handshake.", ex) { Connected = true };
+            }
+
             log.Verbose("TLS established: " + ssl.SslProtocol + ", " + ssl.CipherAlgorithm + ".");
             return ssl;
         }
@@ -214,11 +301,12 @@ public sealed class StunStreamClient : IDisposable
         {
             var errors = policyErrors();
             var detail = errors == SslPolicyErrors.None ? ex.Message : "certificate not accepted (" + errors + ")";
-            throw new ProbeException(FailureReason.TlsFailure, "TLS handshake with " + remote + " as '" + tlsHost + "' failed: " + detail + ".", ex);
+            throw new ProbeException(FailureReason.TlsFailure, "TLS handshake with " + remote + " as '" + tlsHost + "' failed: " + detail + ".", ex) { Connected = true };
         }
         catch (IOException ex)
         {
-            throw new ProbeException(FailureReason.TlsFailure, "TLS handshake with " + remote + " failed: the connection closed during the handshake (" + ex.Message + ").", ex);
+            var how = IsReset(ex) ? "the connection was reset during the handshake" : "the connection closed during the handshake";
+            throw new ProbeException(FailureReason.TlsFailure, "TLS handshake with " + remote + " failed: " + how + " (" + ex.Message + ").", ex) { Connected = true };
         }
     }
 
@@ -230,7 +318,7 @@ public sealed class StunStreamClient : IDisposable
         }
 
         await WriteAsync(request).ConfigureAwait(false);
-        _log.Verbose("Sent " + request.Length + "-byte " + StunMessageType.MethodOf(Internal.BigEndian.ReadUInt16(request, 0)) + " request " + id + " over " + (TlsProtocol ?? "TCP") + ".");
+        _log.Verbose("Sent " + request.Length + "-byte " + StunMessageType.MethodOf(BigEndian.ReadUInt16(request, 0)) + " request " + id + " over " + (TlsProtocol ?? "TCP") + ".");
         StartReading();
         var received = await receipt.ConfigureAwait(false);
         if (received.Response is null)
@@ -240,10 +328,28 @@ public sealed class StunStreamClient : IDisposable
                 throw new ObjectDisposedException(nameof(StunStreamClient));
             }
 
-            throw new ProbeException(received.Failure, received.FailureMessage ?? received.Failure.ToString());
+            throw new ProbeException(received.Failure, received.FailureMessage ?? received.Failure.ToString()) { Connected = true };
         }
 
         return received;
+    }
+
+    /// <summary>Why no valid answer came in <paramref name="waited"/> on a connection that was up: only invalid ones, a frame that stalled, or nothing at all.</summary>
+    private ProbeException NoAnswer((int Count, string? LastReason) discards, TimeSpan waited, ProbeException timeout)
+    {
+        var over = "TCP connected to " + _remote + (TlsProtocol is null ? string.Empty : " (" + TlsProtocol + ")") + ", but ";
+        var (discarded, why) = discards;
+        if (discarded > 0)
+        {
+            return new ProbeException(FailureReason.ProtocolError, over + "every answer to the request failed the checks (" + why + "): " + discarded + " discarded, no valid STUN answer in " + Seconds(waited) + " s.", timeout) { Connected = true };
+        }
+
+        var stalled = Volatile.Read(ref _stalledFrame);
+        var ignored = _transactions.UnknownTransactionCount;
+        var detail = stalled != null ? "the server announced " + stalled + " and stopped sending"
+            : ignored > 0 ? "the server sent only messages for other transactions (" + ignored + " ignored)"
+            : "the server sent nothing";
+        return new ProbeException(FailureReason.Timeout, over + "no STUN answer came in " + Seconds(waited) + " s: " + detail + ".", timeout) { Connected = true };
     }
 
     private async Task WriteAsync(byte[] frame)
@@ -268,7 +374,7 @@ public sealed class StunStreamClient : IDisposable
     {
         if (Interlocked.Exchange(ref _reading, 1) == 0)
         {
-            _ = Task.Run(ReadLoopAsync);
+            _reader = Task.Run(ReadLoopAsync);
         }
     }
 
@@ -281,46 +387,58 @@ public sealed class StunStreamClient : IDisposable
                 await ReadFrameAsync().ConfigureAwait(false);
             }
         }
-        catch (Exception ex) when (Volatile.Read(ref _disposed) == 0 && (ex is ProbeException || ex is IOException || ex is ObjectDisposedException))
+        catch (Exception ex) when (Volatile.Read(ref _disposed) == 0 && Volatile.Read(ref _closing) == 0 && (ex is ProbeException || ex is IOException || ex is ObjectDisposedException))
         {
             var failure = ex as ProbeException ?? Classify(ex);
             Volatile.Write(ref _readFailure, failure);
             _transactions.FailAll(failure.Reason, failure.Message, _clock.Elapsed);
         }
-        catch (Exception) when (Volatile.Read(ref _disposed) != 0)
+        catch (Exception) when (Volatile.Read(ref _disposed) != 0 || Volatile.Read(ref _closing) != 0)
         {
-            // Closed by us: the pending transactions were already ended by Dispose.
+            // Closed by us (or the server's orderly close answering ours): nothing is pending any more.
         }
     }
 
-    /// <summary>Reads one STUN message (RFC 8489 §6.2.2) or one ChannelData frame (RFC 8656 §12.5) and hands it on.</summary>
+    /// <summary>
+    /// Reads one STUN message (RFC 8489 §6.2.2) or one ChannelData frame (RFC 8656 §12.5) and
+    /// hands it on; what matches nothing is dropped as it is read, so a server that streams junk
+    /// costs one frame's buffer at a time. A STUN length that is not a multiple of 4 (§5) breaks
+    /// the framing and ends the connection's reading at once.
+    /// </summary>
     private async Task ReadFrameAsync()
     {
         var start = new byte[ChannelDataHeaderLength];
-        await ReadExactlyAsync(start, 0, start.Length).ConfigureAwait(false);
-        var length = Internal.BigEndian.ReadUInt16(start, 2);
+        await ReadExactlyAsync(start, 0, start.Length, null).ConfigureAwait(false);
+        var length = BigEndian.ReadUInt16(start, 2);
         switch (start[0] & 0xC0)
         {
             case 0x00:
+                if (length % 4 != 0)
+                {
+                    throw new ProbeException(FailureReason.ProtocolError, "The server sent a STUN frame whose length (" + length + ") is not a multiple of 4 (RFC 8489 §5): not STUN framing.") { Connected = true };
+                }
+
                 var message = new byte[StunHeaderLength + length];
                 Buffer.BlockCopy(start, 0, message, 0, start.Length);
-                await ReadExactlyAsync(message, start.Length, message.Length - start.Length).ConfigureAwait(false);
+                await ReadExactlyAsync(message, start.Length, message.Length - start.Length, "a " + message.Length + "-byte STUN message").ConfigureAwait(false);
+                Interlocked.Increment(ref _framesRead);
                 Dispatch(message);
                 break;
             case 0x40 when ChannelDataHandler != null:
                 var frame = new byte[ChannelDataHeaderLength + length];
                 Buffer.BlockCopy(start, 0, frame, 0, start.Length);
-                await ReadExactlyAsync(frame, start.Length, length).ConfigureAwait(false);
                 var padding = (4 - (length % 4)) % 4;
+                await ReadExactlyAsync(frame, start.Length, length, "a " + frame.Length + "-byte ChannelData frame").ConfigureAwait(false);
                 if (padding > 0)
                 {
-                    await ReadExactlyAsync(new byte[padding], 0, padding).ConfigureAwait(false);
+                    await ReadExactlyAsync(new byte[padding], 0, padding, "the padding of a ChannelData frame").ConfigureAwait(false);
                 }
 
+                Interlocked.Increment(ref _framesRead);
                 ChannelDataHandler?.Invoke(frame);
                 break;
             default:
-                throw new ProbeException(FailureReason.ProtocolError, "The server sent data that is not STUN framing (first byte 0x" + start[0].ToString("x2") + ").");
+                throw new ProbeException(FailureReason.ProtocolError, "The server sent data that is not STUN framing (first byte 0x" + start[0].ToString("x2") + ").") { Connected = true };
         }
     }
 
@@ -328,7 +446,11 @@ public sealed class StunStreamClient : IDisposable
     {
         if (!StunDecoder.TryDecode(bytes, out var message, out var error))
         {
-            throw new ProbeException(FailureReason.ProtocolError, "Malformed response: " + error + ".");
+            var pending = BigEndian.ReadUInt32(bytes, 4) == StunMessage.MagicCookie && _transactions.Discard(TransactionId.FromBytes(bytes, 8), _remote, "malformed: " + error);
+            _log.Verbose(pending
+                ? "Discarded a " + bytes.Length + "-byte message for a pending request that is not valid STUN (" + error + ", RFC 8489 §6.3); still waiting for a valid answer."
+                : "Dropped a " + bytes.Length + "-byte message that is not valid STUN (" + error + ").");
+            return;
         }
 
         var indication = IndicationHandler;
@@ -338,32 +460,44 @@ public sealed class StunStreamClient : IDisposable
             return;
         }
 
-        if (!_transactions.Deliver(message!, _remote, _clock.Elapsed))
+        switch (_transactions.Deliver(message!, _remote, _clock.Elapsed))
         {
-            _log.Verbose("Ignored a message with unknown transaction id " + message!.TransactionId + ".");
+            case StunDelivery.Unmatched:
+                _log.Verbose("Ignored a message with unknown transaction id " + message!.TransactionId + ".");
+                break;
+            case StunDelivery.Discarded:
+                _log.Verbose("Discarded an answer to request " + message!.TransactionId + " that fails the checks (RFC 8489 §6.3): " + _transactions.DiscardsOf(message.TransactionId).LastReason + "; still waiting for a valid one.");
+                break;
         }
     }
 
-    private async Task ReadExactlyAsync(byte[] buffer, int offset, int count)
+    /// <summary>Reads exactly <paramref name="count"/> bytes; while it waits for <paramref name="what"/> (a frame's body), a stall is reported as that frame.</summary>
+    private async Task ReadExactlyAsync(byte[] buffer, int offset, int count, string? what)
     {
+        Volatile.Write(ref _stalledFrame, what);
         while (count > 0)
         {
             var read = await _stream.ReadAsync(buffer, offset, count).ConfigureAwait(false);
             if (read == 0)
             {
-                throw new ProbeException(FailureReason.ProtocolError, "The server closed the connection without a complete STUN response.");
+                throw new ProbeException(FailureReason.ProtocolError, "The server closed the connection without a complete STUN response" + (what is null ? "." : " (in the middle of " + what + ").")) { Connected = true };
             }
 
             offset += read;
             count -= read;
         }
+
+        Volatile.Write(ref _stalledFrame, null);
     }
 
-    private static ProbeException Classify(Exception ex)
-    {
-        var reason = ex.InnerException is SocketException se && se.SocketErrorCode == SocketError.ConnectionReset ? FailureReason.Refused : FailureReason.ProtocolError;
-        return new ProbeException(reason, "The connection failed before a response: " + ex.Message, ex);
-    }
+    private static ProbeException Classify(Exception ex) => IsReset(ex)
+        ? new ProbeException(FailureReason.ConnectionReset, "The connection was reset after it was accepted, before an answer (" + ex.Message + ").", ex) { Connected = true }
+        : new ProbeException(FailureReason.ProtocolError, "The connection failed before a response: " + ex.Message, ex) { Connected = true };
+
+    private static bool IsReset(Exception ex) =>
+        (ex as SocketException ?? ex.InnerException as SocketException)?.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionAborted;
+
+    private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.0##", System.Globalization.CultureInfo.InvariantCulture);
 
     private void ThrowIfDisposed()
     {

@@ -56,17 +56,28 @@ public sealed class StunUdpClient : IDisposable
     /// <summary>
     /// Called on the receive loop for every datagram that is not STUN (e.g. TURN ChannelData, or a
     /// peer's payload) with the buffer, count and source; the buffer is valid only during the call.
-    /// Without a handler such datagrams count as malformed.
+    /// It returns false for a datagram it does not take either, which then counts as malformed, as
+    /// every such datagram does without a handler.
     /// </summary>
-    public Action<byte[], int, EndPoint>? NonStunHandler { get; set; }
+    public Func<byte[], int, EndPoint, bool>? NonStunHandler { get; set; }
 
     /// <summary>
     /// Sends <paramref name="request"/> to <paramref name="remote"/> and waits for the response
-    /// with the same transaction id, retransmitting per <paramref name="policy"/>. Throws
-    /// <see cref="ProbeException"/> (timeout, refused, unreachable, malformed response) or
-    /// <see cref="OperationCanceledException"/>.
+    /// with the same transaction id, retransmitting per <paramref name="policy"/>. A response that
+    /// does not decode, or that <paramref name="check"/> rejects (it returns why), is discarded and
+    /// the transaction waits on (RFC 8489 §6.3). Throws <see cref="ProbeException"/> (timeout,
+    /// refused, unreachable, only invalid responses) or <see cref="OperationCanceledException"/>.
     /// </summary>
-    public async Task<StunTransactionOutcome> ExecuteAsync(byte[] request, EndPoint remote, RetransmissionPolicy policy, TimeSpan timeout, CancellationToken cancellationToken)
+    public Task<StunTransactionOutcome> ExecuteAsync(byte[] request, EndPoint remote, RetransmissionPolicy policy, TimeSpan timeout, CancellationToken cancellationToken, Func<StunMessage, string?>? check = null) =>
+        ExecuteAsync(request, remote, remote, policy, timeout, cancellationToken, check);
+
+    /// <summary>
+    /// As <see cref="ExecuteAsync(byte[], EndPoint, RetransmissionPolicy, TimeSpan, CancellationToken, Func{StunMessage, string})"/>,
+    /// accepting the response from <paramref name="answerFrom"/> instead of <paramref name="remote"/>,
+    /// or from anywhere when it is null: for RFC 5780 CHANGE-REQUEST, where the server answers from
+    /// its other address, and the caller checks the outcome's <see cref="StunTransactionOutcome.Source"/>.
+    /// </summary>
+    public async Task<StunTransactionOutcome> ExecuteAsync(byte[] request, EndPoint remote, EndPoint? answerFrom, RetransmissionPolicy policy, TimeSpan timeout, CancellationToken cancellationToken, Func<StunMessage, string?>? check = null)
     {
         if (request is null || request.Length < StunMessage.HeaderLength)
         {
@@ -80,7 +91,7 @@ public sealed class StunUdpClient : IDisposable
 
         ThrowIfDisposed();
         var id = TransactionId.FromBytes(request, 8);
-        var receipt = Transactions.Register(id, remote);
+        var receipt = Transactions.Register(id, answerFrom, check);
         try
         {
             ThrowIfDisposed();
@@ -118,17 +129,27 @@ public sealed class StunUdpClient : IDisposable
         _lifetime.Dispose();
     }
 
+    /// <summary>
+    /// RFC 8489 §6.2.1's schedule, cut short by <paramref name="timeout"/>: transmission i at
+    /// start + times[i] and never before it, only while that is before the end, then a wait to
+    /// the end. A wait that ends early (timers work in whole milliseconds) waits again for what
+    /// is left, so granularity can neither add a transmission nor move one earlier.
+    /// </summary>
     private async Task<StunTransactionOutcome> RunScheduleAsync(byte[] request, TransactionId id, EndPoint remote, RetransmissionPolicy policy, TimeSpan timeout, Task<StunReceipt> receipt, CancellationToken cancellationToken)
     {
         var times = policy.TransmissionTimes();
         var start = _clock.Elapsed;
-        var deadline = start + (timeout < policy.TransactionTimeout ? timeout : policy.TransactionTimeout);
+        var end = start + (timeout < policy.TransactionTimeout ? timeout : policy.TransactionTimeout);
         var malformedAtStart = MalformedCount;
         var lastSend = start;
         var transmissions = 0;
-        for (var i = 0; i < times.Count && _clock.Elapsed < deadline; i++)
+        for (var i = 0; i < times.Count && start + times[i] < end; i++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            if (await WaitUntilAsync(receipt, start + times[i], cancellationToken).ConfigureAwait(false))
+            {
+                return Complete(await receipt.ConfigureAwait(false), remote, lastSend, transmissions);
+            }
+
             lastSend = _clock.Elapsed;
             await SendOnceAsync(request, remote, cancellationToken).ConfigureAwait(false);
             transmissions++;
@@ -136,25 +157,20 @@ public sealed class StunUdpClient : IDisposable
             _log.Verbose(i == 0
                 ? "Sent " + StunMessageType.MethodOf(BigEndian.ReadUInt16(request, 0)) + " request " + id + " to " + remote + "."
                 : "No answer yet from " + remote + "; retransmission " + i + " of " + (times.Count - 1) + ".");
-
-            var next = i + 1 < times.Count ? start + times[i + 1] : start + policy.TransactionTimeout;
-            if (next > deadline)
-            {
-                next = deadline;
-            }
-
-            if (await WaitAsync(receipt, next - _clock.Elapsed, cancellationToken).ConfigureAwait(false))
-            {
-                return Complete(await receipt.ConfigureAwait(false), remote, lastSend, transmissions);
-            }
         }
 
-        if (receipt.IsCompleted)
+        if (await WaitUntilAsync(receipt, end, cancellationToken).ConfigureAwait(false))
         {
             return Complete(await receipt.ConfigureAwait(false), remote, lastSend, transmissions);
         }
 
         var waited = (_clock.Elapsed - start).TotalSeconds.ToString("0.0##", System.Globalization.CultureInfo.InvariantCulture);
+        var (discarded, why) = Transactions.DiscardsOf(id);
+        if (discarded > 0)
+        {
+            throw new ProbeException(FailureReason.ProtocolError, "Malformed or invalid response from " + remote + " (" + why + "): " + discarded + " discarded, no valid STUN answer after " + transmissions + " transmission(s) in " + waited + " s.");
+        }
+
         if (MalformedCount > malformedAtStart)
         {
             throw new ProbeException(FailureReason.ProtocolError, "Malformed response from " + remote + " (" + LastDecodeError + "); no valid STUN answer in " + waited + " s.");
@@ -163,13 +179,29 @@ public sealed class StunUdpClient : IDisposable
         throw new ProbeException(FailureReason.Timeout, "No response from " + remote + " after " + transmissions + " transmission(s) in " + waited + " s.");
     }
 
-    private async Task<bool> WaitAsync(Task<StunReceipt> receipt, TimeSpan wait, CancellationToken cancellationToken)
+    /// <summary>Waits until the clock reaches <paramref name="due"/> (true at once if the receipt comes first), again for the remainder whenever a wait ends early.</summary>
+    private async Task<bool> WaitUntilAsync(Task<StunReceipt> receipt, TimeSpan due, CancellationToken cancellationToken)
     {
-        if (receipt.IsCompleted || wait <= TimeSpan.Zero)
+        while (!receipt.IsCompleted)
         {
-            return receipt.IsCompleted;
+            cancellationToken.ThrowIfCancellationRequested();
+            var left = due - _clock.Elapsed;
+            if (left <= TimeSpan.Zero)
+            {
+                return false;
+            }
+
+            if (await WaitAsync(receipt, left, cancellationToken).ConfigureAwait(false))
+            {
+                return true;
+            }
         }
 
+        return true;
+    }
+
+    private async Task<bool> WaitAsync(Task<StunReceipt> receipt, TimeSpan wait, CancellationToken cancellationToken)
+    {
         using var delayCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var delay = _clock.Delay(wait, delayCancel.Token);
         var first = await Task.WhenAny(receipt, delay).ConfigureAwait(false);
@@ -258,9 +290,8 @@ public sealed class StunUdpClient : IDisposable
     {
         var now = _clock.Elapsed;
         var nonStun = NonStunHandler;
-        if (nonStun != null && !StunDecoder.LooksLikeStun(datagram.Buffer, 0, datagram.Count))
+        if (nonStun != null && !StunDecoder.LooksLikeStun(datagram.Buffer, 0, datagram.Count) && nonStun(datagram.Buffer, datagram.Count, datagram.Source))
         {
-            nonStun(datagram.Buffer, datagram.Count, datagram.Source);
             return;
         }
 
@@ -273,9 +304,14 @@ public sealed class StunUdpClient : IDisposable
                 return;
             }
 
-            if (!Transactions.Deliver(message!, datagram.Source, now))
+            switch (Transactions.Deliver(message!, datagram.Source, now))
             {
-                _log.Verbose("Ignored a response from " + datagram.Source + " that matches no pending request (id " + message!.TransactionId + ").");
+                case StunDelivery.Unmatched:
+                    _log.Verbose("Ignored a response from " + datagram.Source + " that matches no pending request (id " + message!.TransactionId + ").");
+                    break;
+                case StunDelivery.Discarded:
+                    _log.Verbose("Discarded a response from " + datagram.Source + " to request " + message!.TransactionId + " that fails the checks (RFC 8489 §6.3): " + Transactions.DiscardsOf(message.TransactionId).LastReason + "; still waiting for a valid one.");
+                    break;
             }
 
             return;
@@ -283,11 +319,14 @@ public sealed class StunUdpClient : IDisposable
 
         Interlocked.Increment(ref _malformed);
         LastDecodeError = error;
-        _log.Verbose("Received " + datagram.Count + " bytes from " + datagram.Source + " that are not valid STUN: " + error + ".");
-        if (datagram.Count >= StunMessage.HeaderLength && BigEndian.ReadUInt32(datagram.Buffer, 4) == StunMessage.MagicCookie)
+        if (datagram.Count >= StunMessage.HeaderLength && BigEndian.ReadUInt32(datagram.Buffer, 4) == StunMessage.MagicCookie
+            && Transactions.Discard(TransactionId.FromBytes(datagram.Buffer, 8), datagram.Source, "malformed: " + error))
         {
-            Transactions.Fail(TransactionId.FromBytes(datagram.Buffer, 8), datagram.Source, FailureReason.ProtocolError, "Malformed response from " + datagram.Source + ": " + error + ".", now);
+            _log.Verbose("Discarded " + datagram.Count + " bytes from " + datagram.Source + " for a pending request that are not valid STUN (" + error + ", RFC 8489 §6.3); still waiting for a valid answer.");
+            return;
         }
+
+        _log.Verbose("Received " + datagram.Count + " bytes from " + datagram.Source + " that are not valid STUN: " + error + ".");
     }
 
     private void ThrowIfDisposed()

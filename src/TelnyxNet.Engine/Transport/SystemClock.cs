@@ -16,7 +16,19 @@ public sealed class SystemClock : IClock
     /// <inheritdoc />
     public DateTimeOffset UtcNow => DateTimeOffset.UtcNow;
 
-    /// <inheritdoc />
-    public Task Delay(TimeSpan delay, CancellationToken cancellationToken) =>
-        delay <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(delay, cancellationToken);
+    /// <summary>
+    /// Waits at least <paramref name="delay"/> on <see cref="Elapsed"/>'s clock.
+    /// <see cref="Task.Delay(TimeSpan, CancellationToken)"/> truncates to whole milliseconds and
+    /// its timer ticks in milliseconds, so it may end up to a millisecond early; a wait that ends
+    /// early makes a retransmission loop send again and again in its last millisecond. So the
+    /// rest is waited again until the stopwatch says the time has come.
+    /// </summary>
+    public async Task Delay(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        var until = Elapsed + delay;
+        for (var left = delay; left > TimeSpan.Zero; left = until - Elapsed)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(left.TotalMilliseconds)), cancellationToken).ConfigureAwait(false);
+        }
+    }
 }

@@ -5,8 +5,9 @@ using System.Runtime.InteropServices;
 namespace TelnyxNet.Engine.Transport;
 
 /// <summary>
-/// A UDP socket on an ephemeral port of the wildcard address that sends to and hears from anyone,
-/// for the TURN relay check's peer: it talks to the server and then hears from the relayed address.
+/// A UDP socket that sends to and hears from anyone: on an ephemeral port of the wildcard address
+/// for the TURN relay check's peer (it talks to the server and then hears from the relayed
+/// address), or bound to one interface address for ICE gathering and NAT behaviour tests.
 /// </summary>
 public sealed class UnconnectedUdpSocket : IDatagramSocket
 {
@@ -32,14 +33,27 @@ public sealed class UnconnectedUdpSocket : IDatagramSocket
     public static UnconnectedUdpSocket Open(AddressFamily family) => Bind(new Socket(family, SocketType.Dgram, ProtocolType.Udp));
 
     /// <summary>
+    /// Opens a socket bound to <paramref name="local"/> (an interface address, port 0 for an
+    /// ephemeral one): an ICE candidate's base, or the one local port of a NAT behaviour test.
+    /// Throws <see cref="SocketException"/>.
+    /// </summary>
+    public static UnconnectedUdpSocket Open(IPEndPoint local) =>
+        Bind(new Socket((local ?? throw new ArgumentNullException(nameof(local))).AddressFamily, SocketType.Dgram, ProtocolType.Udp), local);
+
+    /// <summary>
     /// Binds a new, unbound UDP <paramref name="socket"/> (e.g. one opened in another network
     /// namespace) to an ephemeral port of its family's wildcard address and takes ownership of it.
     /// </summary>
-    public static UnconnectedUdpSocket Bind(Socket socket)
+    public static UnconnectedUdpSocket Bind(Socket socket) =>
+        Bind(socket ?? throw new ArgumentNullException(nameof(socket)), new IPEndPoint(socket.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0));
+
+    /// <summary>Binds a new, unbound UDP <paramref name="socket"/> to <paramref name="local"/> and takes ownership of it (also when binding fails).</summary>
+    public static UnconnectedUdpSocket Bind(Socket socket, IPEndPoint local)
     {
-        if (socket is null)
+        if (socket is null || local is null)
         {
-            throw new ArgumentNullException(nameof(socket));
+            socket?.Dispose();
+            throw new ArgumentNullException(socket is null ? nameof(socket) : nameof(local));
         }
 
         var any = new IPEndPoint(socket.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
@@ -50,7 +64,7 @@ public sealed class UnconnectedUdpSocket : IDatagramSocket
                 socket.IOControl(WindowsUdpConnectionReset, new byte[] { 0, 0, 0, 0 }, null);
             }
 
-            socket.Bind(any);
+            socket.Bind(local);
             return new UnconnectedUdpSocket(socket, any);
         }
         catch

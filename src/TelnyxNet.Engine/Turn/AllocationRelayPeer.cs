@@ -41,7 +41,7 @@ internal sealed class AllocationRelayPeer : IRelayPeer
     public async Task CloseAsync()
     {
         await _client.DeleteAsync(_cleanupTimeout).ConfigureAwait(false);
-        _client.Dispose();
+        await _client.CloseAsync().ConfigureAwait(false);
     }
 
     public void Dispose() => _client.Dispose();

@@ -11,4 +11,7 @@ public enum CredentialSource
 
     /// <summary>An ephemeral credential derived from a shared secret (TURN REST API).</summary>
     SharedSecret,
+
+    /// <summary>The server's own WebRTC <c>iceServers</c> entry (its <c>username</c> and <c>credential</c>).</summary>
+    IceServer,
 }

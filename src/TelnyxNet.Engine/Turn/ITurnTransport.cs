@@ -26,14 +26,21 @@ internal interface ITurnTransport : IDisposable
     /// <summary>Receives Data indications and ChannelData frames; set before the first request.</summary>
     ITurnDataSink? Sink { get; set; }
 
-    /// <summary>One transaction; throws <see cref="Diagnosis.ProbeException"/> or <see cref="OperationCanceledException"/>.</summary>
-    Task<StunTransactionOutcome> ExecuteAsync(byte[] request, TimeSpan timeout, CancellationToken cancellationToken);
+    /// <summary>
+    /// One transaction; a response that <paramref name="check"/> rejects (it returns why) is
+    /// discarded and the transaction waits on (RFC 8489 §6.3). Throws
+    /// <see cref="Diagnosis.ProbeException"/> or <see cref="OperationCanceledException"/>.
+    /// </summary>
+    Task<StunTransactionOutcome> ExecuteAsync(byte[] request, TimeSpan timeout, Func<StunMessage, string?> check, CancellationToken cancellationToken);
 
     /// <summary>Sends one indication.</summary>
     Task SendIndicationAsync(byte[] indication, CancellationToken cancellationToken);
 
     /// <summary>Sends one ChannelData message, padded as the transport requires.</summary>
     Task SendChannelDataAsync(ChannelDataMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Closes the connection in an orderly way (TCP/TLS: close_notify, FIN, a brief drain); never throws.</summary>
+    Task CloseAsync();
 }
 
 /// <summary>Where a TURN transport hands what the server sends unasked.</summary>

@@ -34,14 +34,16 @@ internal sealed class StreamTurnTransport : ITurnTransport
 
     public ITurnDataSink? Sink { get; set; }
 
-    public Task<StunTransactionOutcome> ExecuteAsync(byte[] request, TimeSpan timeout, CancellationToken cancellationToken) =>
-        _client.ExecuteAsync(request, timeout, cancellationToken);
+    public Task<StunTransactionOutcome> ExecuteAsync(byte[] request, TimeSpan timeout, Func<StunMessage, string?> check, CancellationToken cancellationToken) =>
+        _client.ExecuteAsync(request, timeout, cancellationToken, check);
 
     public Task SendIndicationAsync(byte[] indication, CancellationToken cancellationToken) =>
         _client.SendAsync(indication, cancellationToken);
 
     public Task SendChannelDataAsync(ChannelDataMessage message, CancellationToken cancellationToken) =>
         _client.SendAsync(message.Encode(padToFour: true), cancellationToken);
+
+    public Task CloseAsync() => _client.CloseAsync();
 
     public void Dispose() => _client.Dispose();
 }

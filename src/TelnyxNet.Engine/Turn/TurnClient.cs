@@ -20,6 +20,9 @@ internal sealed class TurnClient : ITurnDataSink, IDisposable
     /// <summary>REQUESTED-TRANSPORT's protocol number for UDP (RFC 8656 §14.7).</summary>
     private const ushort UdpProtocolNumber = 17;
 
+    /// <summary>Relayed data that may wait to be read; the relay check reads a handful, a flood beyond this is dropped.</summary>
+    private const int ReceiveCapacity = 64;
+
     private readonly ITurnTransport _transport;
     private readonly TurnCredential _credential;
     private readonly IClock _clock;
@@ -37,7 +40,7 @@ internal sealed class TurnClient : ITurnDataSink, IDisposable
         _credential = credential;
         _clock = clock;
         _log = log;
-        _received = new AsyncInbox<RelayedData>(clock);
+        _received = new AsyncInbox<RelayedData>(clock, ReceiveCapacity);
         _transport.Sink = this;
     }
 
@@ -64,6 +67,9 @@ internal sealed class TurnClient : ITurnDataSink, IDisposable
 
     /// <summary>Data indications and ChannelData messages that could not be matched (unknown channel, missing attributes).</summary>
     public int DiscardedCount { get; private set; }
+
+    /// <summary>Relayed data waiting to be read (at most 64; more is dropped as it arrives).</summary>
+    public int PendingReceivedCount => _received.Count;
 
     /// <summary>
     /// Allocates a UDP relay (RFC 8656 §7.1): first without credentials, then, on the 401
@@ -170,7 +176,14 @@ internal sealed class TurnClient : ITurnDataSink, IDisposable
         }
     }
 
-    /// <summary>Closes the control connection.</summary>
+    /// <summary>Closes the control connection in an orderly way (see <see cref="ITurnTransport.CloseAsync"/>); never throws.</summary>
+    public async Task CloseAsync()
+    {
+        await _transport.CloseAsync().ConfigureAwait(false);
+        _received.Dispose();
+    }
+
+    /// <summary>Closes the control connection at once.</summary>
     public void Dispose()
     {
         _transport.Dispose();
@@ -219,13 +232,8 @@ internal sealed class TurnClient : ITurnDataSink, IDisposable
             var builder = new StunMessageBuilder(method, StunClass.Request);
             addAttributes(builder);
             Sign(builder);
-            var outcome = await _transport.ExecuteAsync(builder.Encode(), Remaining(deadline), cancellationToken).ConfigureAwait(false);
+            var outcome = await _transport.ExecuteAsync(builder.Encode(), Remaining(deadline), response => Check(response, method), cancellationToken).ConfigureAwait(false);
             var response = outcome.Response;
-            if (response.Method != method || response.Class == StunClass.Request || response.Class == StunClass.Indication)
-            {
-                throw new ProbeException(FailureReason.ProtocolError, "Unexpected " + response.Method + " " + response.Class + " in answer to " + method + ".");
-            }
-
             ServerReachable = true;
             ServerSoftware = response.Software ?? ServerSoftware;
             if (response.UnknownComprehensionRequired.Count > 0)
@@ -235,15 +243,19 @@ internal sealed class TurnClient : ITurnDataSink, IDisposable
 
             if (response.Class == StunClass.SuccessResponse)
             {
-                CheckIntegrity(response, method);
                 _log.Verbose(method + " succeeded in " + outcome.RoundTripTime.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture) + " ms.");
                 return response;
             }
 
             var error = response.Error;
             var code = error?.Code ?? 0;
-            if (code == TurnErrors.Unauthenticated && _key is null && !challenged && TakeChallenge(response))
+            if (code == TurnErrors.Unauthenticated && _key is null && !challenged)
             {
+                if (!TakeChallenge(response))
+                {
+                    throw TurnErrors.Failure(method, error, "the challenge carries no REALM and NONCE (RFC 8489 §9.2.4), so no credential could be sent.", FailureReason.ErrorResponse);
+                }
+
                 challenged = true;
                 continue;
             }
@@ -261,6 +273,11 @@ internal sealed class TurnClient : ITurnDataSink, IDisposable
             {
                 var alternate = response.GetAttribute<StunAddressAttribute>(StunAttributeType.AlternateServer)?.EndPoint
                     ?? throw TurnErrors.Failure(method, error, "300 Try Alternate without ALTERNATE-SERVER (RFC 8489 §10).");
+                if (AlternateServerCheck.WhyNotFollowed(alternate, _transport.Remote) is string why)
+                {
+                    throw TurnErrors.Failure(method, error, "it names the alternate server " + alternate + ", which is not followed: " + why + ".");
+                }
+
                 throw new TurnRedirectException(alternate, response.GetAttribute<StunTextAttribute>(StunAttributeType.AlternateDomain)?.Value, error!.Reason);
             }
 
@@ -312,30 +329,37 @@ internal sealed class TurnClient : ITurnDataSink, IDisposable
         builder.AddFingerprint();
     }
 
-    /// <summary>RFC 8489 §9.2.5: a response to an authenticated request must carry a MESSAGE-INTEGRITY that verifies with the same key.</summary>
-    private void CheckIntegrity(StunMessage response, StunMethod method)
+    /// <summary>
+    /// RFC 8489 §6.3's checks before a message may end a transaction of <paramref name="method"/>:
+    /// a response of that method, and, to an authenticated request, a success whose
+    /// MESSAGE-INTEGRITY verifies with the same key (§9.2.5). One that fails is discarded "as if
+    /// it was never received" and the transaction waits on; null when it passes.
+    /// </summary>
+    private string? Check(StunMessage response, StunMethod method)
     {
-        if (_key is null)
+        if (response.Method != method || response.Class == StunClass.Request || response.Class == StunClass.Indication)
         {
-            return;
+            return "a " + response.Method + " " + response.Class + " is no answer to " + method;
+        }
+
+        if (_key is null || response.Class != StunClass.SuccessResponse)
+        {
+            return null;
         }
 
         var sha256 = response.GetAttribute(StunAttributeType.MessageIntegritySha256) != null;
-        var present = sha256 || response.GetAttribute(StunAttributeType.MessageIntegrity) != null;
-        if (!present)
+        if (!sha256 && response.GetAttribute(StunAttributeType.MessageIntegrity) is null)
         {
-            throw new ProbeException(FailureReason.ProtocolError, "The " + method + " success response carries no MESSAGE-INTEGRITY: it cannot be trusted (RFC 8489 §9.2.5).");
+            return "the " + method + " success response carries no MESSAGE-INTEGRITY: it cannot be trusted (RFC 8489 §9.2.5)";
         }
 
-        if (!(sha256 ? response.VerifyMessageIntegritySha256(_key) : response.VerifyMessageIntegrity(_key)))
-        {
-            throw new ProbeException(FailureReason.ProtocolError, "The " + method + " success response's MESSAGE-INTEGRITY does not match this credential: something on the path altered it, or it is not from this server.");
-        }
+        return (sha256 ? response.VerifyMessageIntegritySha256(_key) : response.VerifyMessageIntegrity(_key))
+            ? null
+            : "the " + method + " success response's MESSAGE-INTEGRITY does not match this credential: something on the path altered it, or it is not from this server";
     }
 
     private string Explain(int code) => code switch
     {
-        TurnErrors.Unauthenticated when _key is null => "the challenge carries no REALM and NONCE.",
         TurnErrors.Unauthenticated => "the server is reachable, but does not accept the credentials of " + _credential + ".",
         TurnErrors.StaleNonce => "the nonce went stale again right after a fresh one.",
         _ => string.Empty,

@@ -42,6 +42,13 @@ public sealed class TurnCredential
         return new TurnCredential(username, CredentialSource.Credential, Copy(password ?? throw new ArgumentNullException(nameof(password))), null);
     }
 
+    /// <summary>The <c>username</c> and <c>credential</c> of a WebRTC <c>iceServers</c> entry (RTCIceServer), for that entry's URLs only.</summary>
+    public static TurnCredential FromIceServer(string username, SecureString password)
+    {
+        CheckUsername(username);
+        return new TurnCredential(username, CredentialSource.IceServer, Copy(password ?? throw new ArgumentNullException(nameof(password))), null);
+    }
+
     /// <summary>
     /// An ephemeral credential of the TURN REST API (draft-uberti-behave-turn-rest §2.2, as coturn's
     /// --use-auth-secret implements it): user name <c>"&lt;unix expiry&gt;:&lt;name&gt;"</c>,

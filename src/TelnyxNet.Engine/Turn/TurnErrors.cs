@@ -18,6 +18,9 @@ internal static class TurnErrors
     /// <summary>437 Allocation Mismatch (RFC 8656 §19).</summary>
     public const int AllocationMismatch = 437;
 
+    /// <summary>440 Address Family not Supported (RFC 8656 §19): the server cannot relay the address family asked for.</summary>
+    public const int AddressFamilyNotSupported = 440;
+
     /// <summary>The failure reason for an error response that ends the test.</summary>
     public static FailureReason ReasonFor(int code) => code switch
     {
@@ -31,13 +34,13 @@ internal static class TurnErrors
         _ => FailureReason.ErrorResponse,
     };
 
-    /// <summary>The exception for an error response to <paramref name="method"/> that ends the test.</summary>
-    public static ProbeException Failure(StunMethod method, StunErrorCodeAttribute? error, string detail = "")
+    /// <summary>The exception for an error response to <paramref name="method"/> that ends the test; <paramref name="reason"/> overrides the code's own.</summary>
+    public static ProbeException Failure(StunMethod method, StunErrorCodeAttribute? error, string detail = "", FailureReason? reason = null)
     {
         var code = error?.Code ?? 0;
         var phrase = error?.Reason ?? string.Empty;
         var text = "The server answered " + method + " with error " + (error is null ? "(no ERROR-CODE)" : code + " " + phrase) + (detail.Length > 0 ? ": " + detail : ".");
-        return new ProbeException(error is null ? FailureReason.ProtocolError : ReasonFor(code), text)
+        return new ProbeException(reason ?? (error is null ? FailureReason.ProtocolError : ReasonFor(code)), text)
         {
             ErrorCode = error?.Code,
             ErrorReason = phrase,

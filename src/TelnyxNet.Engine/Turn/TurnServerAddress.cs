@@ -19,12 +19,13 @@ public sealed class TurnServerAddress
 
     private static readonly TransportProtocol[] PlainHostTransports = { TransportProtocol.Udp, TransportProtocol.Tcp };
 
-    private TurnServerAddress(string input, string host, int port, TransportProtocol transport)
+    private TurnServerAddress(string input, string host, int port, TransportProtocol transport, TurnCredential? credential = null)
     {
         Input = input;
         Host = host;
         Port = port;
         Transport = transport;
+        Credential = credential;
     }
 
     /// <summary>The text as given.</summary>
@@ -42,25 +43,33 @@ public sealed class TurnServerAddress
     /// <summary>True when <see cref="Host"/> is an IP address rather than a name.</summary>
     public bool IsAddressLiteral => IPAddress.TryParse(Host, out _);
 
+    /// <summary>This server's own credential (from its <c>iceServers</c> entry), used instead of the test's; null when it has none.</summary>
+    public TurnCredential? Credential { get; }
+
+    /// <summary>The same server with its own credential.</summary>
+    public TurnServerAddress WithCredential(TurnCredential credential) =>
+        new(Input, Host, Port, Transport, credential ?? throw new ArgumentNullException(nameof(credential)));
+
     /// <summary>
     /// Parses <paramref name="text"/> into the servers to test, filtered by
     /// <paramref name="transports"/> (null or empty: no filter).
     /// <list type="bullet">
-    /// <item>A URI with <c>?transport=</c>, and every <c>turns:</c> URI, names one transport; the filter keeps or drops it.</item>
+    /// <item>A URI with <c>?transport=</c>, and every <c>turns:</c> URI, names one transport; when the filter leaves it out, that is a <see cref="ServerInputErrorKind.TransportConflict"/>.</item>
     /// <item>A <c>turn:</c> URI without <c>?transport=</c> means UDP (RFC 7065 §3) unless the filter names other transports, which it then gets.</item>
     /// <item>A plain host is tested over UDP and TCP, or over the transports of the filter.</item>
     /// </list>
-    /// Returns false with a message that names the value and says what is wrong; true with an
-    /// empty list when the filter drops the value.
+    /// Returns false with a message that names the value and says what is wrong.
     /// </summary>
-    public static bool TryParse(string? text, IReadOnlyCollection<TransportProtocol>? transports, out IReadOnlyList<TurnServerAddress> servers, out string? error)
+    public static bool TryParse(string? text, IReadOnlyCollection<TransportProtocol>? transports, out IReadOnlyList<TurnServerAddress> servers, out ServerInputError? problem)
     {
         servers = Array.Empty<TurnServerAddress>();
+        problem = null;
         var input = text?.Trim() ?? string.Empty;
-        error = Parse(input, transports is { Count: > 0 } ? transports : null, out var parsed);
+        var kind = ServerInputErrorKind.Invalid;
+        var error = Parse(input, transports is { Count: > 0 } ? transports : null, ref kind, out var parsed);
         if (error != null)
         {
-            error = "'" + (text ?? string.Empty) + "' is not a valid TURN server: " + error;
+            problem = new ServerInputError(kind, "'" + (text ?? string.Empty) + "' is not a valid TURN server: " + error);
             return false;
         }
 
@@ -88,7 +97,7 @@ public sealed class TurnServerAddress
         _ => "turn:" + HostPortSyntax.Format(Host, Port) + "?transport=udp",
     };
 
-    private static string? Parse(string input, IReadOnlyCollection<TransportProtocol>? filter, out IReadOnlyList<TurnServerAddress> servers)
+    private static string? Parse(string input, IReadOnlyCollection<TransportProtocol>? filter, ref ServerInputErrorKind kind, out IReadOnlyList<TurnServerAddress> servers)
     {
         servers = Array.Empty<TurnServerAddress>();
         if (input.Length == 0)
@@ -103,10 +112,16 @@ public sealed class TurnServerAddress
         if (scheme == "turn" || scheme == "turns")
         {
             rest = input.Substring(colon + 1);
-            var error = ParseUri(scheme, ref rest, filter, out chosen);
+            var error = ParseUri(scheme, ref rest, filter, ref kind, out chosen);
             if (error != null)
             {
                 return error;
+            }
+
+            if (chosen.Count == 0)
+            {
+                kind = ServerInputErrorKind.TransportConflict;
+                return "the URI names " + NamedTransport(scheme, input) + ", but the transports asked for are " + string.Join(", ", filter!) + "; drop -Transport (--transport) or change the URI.";
             }
         }
         else if (scheme.Length > 0 && !scheme.All(char.IsDigit) && (input.IndexOf("//", StringComparison.Ordinal) > 0 || IsOtherScheme(scheme)))
@@ -143,7 +158,7 @@ public sealed class TurnServerAddress
     }
 
     /// <summary>RFC 7065 §3: <c>turn:</c>/<c>turns:</c>, no authority (<c>//</c>), an optional <c>?transport=udp|tcp</c>.</summary>
-    private static string? ParseUri(string scheme, ref string rest, IReadOnlyCollection<TransportProtocol>? filter, out IReadOnlyList<TransportProtocol> chosen)
+    private static string? ParseUri(string scheme, ref string rest, IReadOnlyCollection<TransportProtocol>? filter, ref ServerInputErrorKind kind, out IReadOnlyList<TransportProtocol> chosen)
     {
         chosen = Array.Empty<TransportProtocol>();
         if (rest.StartsWith("//", StringComparison.Ordinal))
@@ -195,12 +210,16 @@ public sealed class TurnServerAddress
 
         if (filter.Contains(TransportProtocol.Tls) && filter.All(t => t == TransportProtocol.Tls))
         {
-            return "a turn: URI is plain TURN; write turns: for TURN over TLS.";
+            kind = ServerInputErrorKind.TransportConflict;
+            return "a turn: URI is plain TURN, but the transport asked for is Tls; write turns: for TURN over TLS.";
         }
 
         chosen = filter.Where(t => t != TransportProtocol.Tls).ToList();
         return null;
     }
+
+    private static string NamedTransport(string scheme, string input) =>
+        scheme == "turns" ? "TLS (turns:)" : input.IndexOf("transport=tcp", StringComparison.OrdinalIgnoreCase) >= 0 ? "TCP (?transport=tcp)" : "UDP (?transport=udp)";
 
     private static IReadOnlyList<TransportProtocol> Keep(TransportProtocol transport, IReadOnlyCollection<TransportProtocol>? filter) =>
         filter is null || filter.Contains(transport) ? new[] { transport } : Array.Empty<TransportProtocol>();

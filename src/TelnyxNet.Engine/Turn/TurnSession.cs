@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using TelnyxNet.Engine.Diagnosis;
 using TelnyxNet.Engine.Probes;
 using TelnyxNet.Engine.Stun;
@@ -11,7 +10,8 @@ namespace TelnyxNet.Engine.Turn;
 /// One allocation on one server address, as the probes make it: the control connection over UDP,
 /// TCP or TLS, the Allocate with long-term credentials (RFC 8656 §7), one 300 Try Alternate
 /// followed (RFC 8489 §10), the relay check on it, and its deletion. Every probe that needs a relay
-/// opens it here, so that connecting, redirecting and cleaning up are written once.
+/// opens it here (connecting through <see cref="TurnConnector"/>, which ICE gathering shares), so
+/// that connecting, redirecting, blaming the right server and cleaning up are written once.
 /// </summary>
 internal sealed class TurnSession
 {
@@ -19,9 +19,11 @@ internal sealed class TurnSession
     private readonly IEngineLog _log;
     private readonly TimeSpan _deadline;
 
-    private TurnSession(TurnServerAddress server, TurnClient client, IPEndPoint remote, string tlsHost, RelayProbeOptions options, TimeSpan deadline, IEngineLog log, double allocateTimeMs)
+    private TurnSession(TurnServerAddress server, TurnTarget target, TurnCredential credential, TurnClient client, IPEndPoint remote, string tlsHost, RelayProbeOptions options, TimeSpan deadline, IEngineLog log, double allocateTimeMs)
     {
         Server = server;
+        Target = target;
+        Credential = credential;
         Client = client;
         Remote = remote;
         TlsHost = tlsHost;
@@ -33,6 +35,12 @@ internal sealed class TurnSession
 
     /// <summary>The server and transport as given.</summary>
     public TurnServerAddress Server { get; }
+
+    /// <summary>The server the allocation is at: the one given, or the alternate a redirect named.</summary>
+    public TurnTarget Target { get; }
+
+    /// <summary>The credential allocated with: the server's own, else the test's.</summary>
+    public TurnCredential Credential { get; }
 
     /// <summary>The allocated client.</summary>
     public TurnClient Client { get; }
@@ -55,23 +63,28 @@ internal sealed class TurnSession
         new(Remote.Address, Server.Transport == TransportProtocol.Udp || (Server.Transport == TransportProtocol.Tcp && Remote.Port != TelnyxEndpoints.TurnFallbackPort) ? Remote.Port : TurnServerAddress.DefaultPort);
 
     /// <summary>
-    /// Connects to <paramref name="address"/> and allocates, following one redirect. Each client
-    /// it connects is handed to <paramref name="connected"/> (with the alternate server for the
-    /// second) before its first request, so that the caller can read what it learnt even when the
-    /// allocation fails. Throws <see cref="ProbeException"/> (a second redirect is ErrorResponse 300)
-    /// or cancellation; the client is then already closed.
+    /// Connects to <paramref name="address"/> with the server's credential and allocates,
+    /// following one redirect unless <see cref="AlternateServerCheck"/> rejects it. As it heads for
+    /// each server, <paramref name="connected"/> gets the target (client null), and again with each
+    /// client it connects before that client's first request, so that the caller can blame the
+    /// server that failed and read what the client learnt even when the allocation fails. Throws
+    /// <see cref="ProbeException"/> (a second redirect is ErrorResponse 300) or cancellation; the
+    /// client is then already closed.
     /// </summary>
-    public static async Task<TurnSession> OpenAsync(TurnServerAddress server, IPAddress address, RelayProbeOptions options, TimeSpan deadline, IEngineLog log, Action<TurnClient, IPEndPoint?> connected, CancellationToken cancellationToken)
+    public static async Task<TurnSession> OpenAsync(TurnServerAddress server, IPAddress address, RelayProbeOptions options, TimeSpan deadline, IEngineLog log, Action<TurnTarget, TurnClient?> connected, CancellationToken cancellationToken)
     {
         var clock = options.Clock;
         var started = clock.Elapsed;
         var remote = new IPEndPoint(address, server.Port);
         var tlsHost = server.Host;
-        log.Verbose("Testing TURN " + server.Transport.ToString().ToUpperInvariant() + " " + StunServerAddress.FormatHostPort(address.ToString(), server.Port) + (server.IsAddressLiteral ? string.Empty : " (" + server.Host + ")") + " as " + options.Credential + ".");
-        var client = await ConnectAsync(server.Transport, remote, tlsHost, options, deadline, log, cancellationToken).ConfigureAwait(false);
+        var target = TurnTarget.Given(server);
+        var credential = options.CredentialOf(server);
+        log.Verbose("Testing TURN " + server.Transport.ToString().ToUpperInvariant() + " " + StunServerAddress.FormatHostPort(address.ToString(), server.Port) + (server.IsAddressLiteral ? string.Empty : " (" + server.Host + ")") + " as " + credential + ".");
+        connected(target, null);
+        TurnClient? client = await TurnConnector.ConnectAsync(server.Transport, remote, tlsHost, credential, options, null, deadline, log, cancellationToken).ConfigureAwait(false);
         try
         {
-            connected(client, null);
+            connected(target, client);
             try
             {
                 await client.AllocateAsync(deadline, cancellationToken).ConfigureAwait(false);
@@ -79,24 +92,31 @@ internal sealed class TurnSession
             catch (TurnRedirectException redirect)
             {
                 log.Verbose(redirect.Message + " Following it once.");
-                client.Dispose();
+                await client.CloseAsync().ConfigureAwait(false);
+                client = null;
+                target = target.Redirected(redirect, remote);
                 remote = redirect.Alternate;
                 tlsHost = redirect.Domain ?? server.Host;
-                client = await ConnectAsync(server.Transport, remote, tlsHost, options, deadline, log, cancellationToken).ConfigureAwait(false);
-                connected(client, remote);
+                connected(target, null);
+                client = await TurnConnector.ConnectAsync(server.Transport, remote, tlsHost, credential, options, null, deadline, log, cancellationToken).ConfigureAwait(false);
+                connected(target, client);
                 await client.AllocateAsync(deadline, cancellationToken).ConfigureAwait(false);
             }
 
-            return new TurnSession(server, client, remote, tlsHost, options, deadline, log, Math.Round((clock.Elapsed - started).TotalMilliseconds, 3));
+            return new TurnSession(server, target, credential, client, remote, tlsHost, options, deadline, log, Math.Round((clock.Elapsed - started).TotalMilliseconds, 3));
         }
         catch (TurnRedirectException again)
         {
-            client.Dispose();
-            throw new ProbeException(FailureReason.ErrorResponse, again.Message + " The test follows one redirect only.") { ErrorCode = TurnErrors.TryAlternate };
+            await client!.CloseAsync().ConfigureAwait(false);
+            throw new ProbeException(FailureReason.ErrorResponse, again.Message + " The test follows one redirect only: the servers send each other round.") { ErrorCode = TurnErrors.TryAlternate };
         }
         catch
         {
-            client.Dispose();
+            if (client != null)
+            {
+                await client.CloseAsync().ConfigureAwait(false);
+            }
+
             throw;
         }
     }
@@ -110,7 +130,7 @@ internal sealed class TurnSession
             Client,
             PeerBindingServer,
             _options.OpenPeerSocket,
-            token => ConnectAsync(Server.Transport, Remote, TlsHost, _options, _deadline, _log, token),
+            token => TurnConnector.ConnectAsync(Server.Transport, Remote, TlsHost, Credential, _options, null, _deadline, _log, token),
             _options.Retransmission,
             _options.CleanupTimeout,
             _log,
@@ -122,33 +142,7 @@ internal sealed class TurnSession
     public async Task<bool> CloseAsync()
     {
         var deleted = await Client.DeleteAsync(_options.CleanupTimeout).ConfigureAwait(false);
-        Client.Dispose();
+        await Client.CloseAsync().ConfigureAwait(false);
         return deleted;
-    }
-
-    private static async Task<TurnClient> ConnectAsync(TransportProtocol transport, IPEndPoint remote, string tlsHost, RelayProbeOptions options, TimeSpan deadline, IEngineLog log, CancellationToken cancellationToken)
-    {
-        ITurnTransport connection;
-        if (transport == TransportProtocol.Udp)
-        {
-            IDatagramSocket socket;
-            try
-            {
-                socket = options.OpenDatagramSocket(remote);
-            }
-            catch (SocketException ex)
-            {
-                throw SocketErrors.Classify(ex, "UDP to " + remote);
-            }
-
-            connection = new UdpTurnTransport(new StunUdpClient(socket, options.Clock, log), remote, options.Retransmission);
-        }
-        else
-        {
-            var stream = await StunStreamClient.ConnectAsync(options.OpenStreamSocket(remote.AddressFamily), remote, transport, tlsHost, options.CertificateValidation, ProbeFanOut.Remaining(options, deadline), options.Clock, log, cancellationToken).ConfigureAwait(false);
-            connection = new StreamTurnTransport(stream, remote, transport);
-        }
-
-        return new TurnClient(connection, options.Credential, options.Clock, log);
     }
 }

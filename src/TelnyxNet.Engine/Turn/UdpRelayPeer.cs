@@ -1,7 +1,6 @@
 using System.Net;
 using TelnyxNet.Engine.Diagnosis;
 using TelnyxNet.Engine.Internal;
-using TelnyxNet.Engine.Stun;
 using TelnyxNet.Engine.Transport;
 
 namespace TelnyxNet.Engine.Turn;
@@ -9,6 +8,9 @@ namespace TelnyxNet.Engine.Turn;
 /// <summary>A local UDP socket as the relay check's peer; it learns its server-reflexive address with a Binding to the server (RFC 8489 §3).</summary>
 internal sealed class UdpRelayPeer : IRelayPeer
 {
+    /// <summary>Datagrams that may wait to be read; a flood beyond this is dropped as it arrives.</summary>
+    private const int InboxCapacity = 64;
+
     private readonly StunUdpClient _socket;
     private readonly AsyncInbox<RelayedData> _inbox;
     private readonly IClock _clock;
@@ -19,16 +21,19 @@ internal sealed class UdpRelayPeer : IRelayPeer
         _clock = clock;
         _log = log;
         _socket = new StunUdpClient(socket, clock, log);
-        _inbox = new AsyncInbox<RelayedData>(clock);
+        _inbox = new AsyncInbox<RelayedData>(clock, InboxCapacity);
         _socket.NonStunHandler = (buffer, count, source) =>
         {
             var receivedAt = _clock.Elapsed;
-            if (source is IPEndPoint from)
+            if (source is not IPEndPoint from)
             {
-                var copy = new byte[count];
-                Buffer.BlockCopy(buffer, 0, copy, 0, count);
-                _inbox.Post(new RelayedData(from, copy, viaChannel: false, receivedAt));
+                return false;
             }
+
+            var copy = new byte[count];
+            Buffer.BlockCopy(buffer, 0, copy, 0, count);
+            _inbox.Post(new RelayedData(from, copy, viaChannel: false, receivedAt));
+            return true;
         };
     }
 
@@ -39,8 +44,8 @@ internal sealed class UdpRelayPeer : IRelayPeer
     {
         try
         {
-            var outcome = await _socket.ExecuteAsync(new StunMessageBuilder(StunMethod.Binding, StunClass.Request).Encode(), server, policy, wait, cancellationToken).ConfigureAwait(false);
-            var mapped = outcome.Response.MappedEndPoint;
+            var outcome = await _socket.ExecuteAsync(BindingResponse.Request(), server, policy, wait, cancellationToken, BindingResponse.Check).ConfigureAwait(false);
+            var mapped = BindingResponse.MappedEndPoint(outcome.Response);
             _log.Verbose("The relay check's peer " + _socket.LocalEndPoint + " is " + mapped + " as seen by " + server + ".");
             return mapped;
         }

@@ -18,10 +18,13 @@ internal sealed class UdpTurnTransport : ITurnTransport
         _client.IndicationHandler = (message, _) => Sink?.OnIndication(message);
         _client.NonStunHandler = (buffer, count, _) =>
         {
-            if (ChannelDataMessage.TryDecode(buffer, 0, count, out var message))
+            if (!ChannelDataMessage.TryDecode(buffer, 0, count, out var message))
             {
-                Sink?.OnChannelData(message!);
+                return false;
             }
+
+            Sink?.OnChannelData(message!);
+            return true;
         };
     }
 
@@ -35,14 +38,20 @@ internal sealed class UdpTurnTransport : ITurnTransport
 
     public ITurnDataSink? Sink { get; set; }
 
-    public Task<StunTransactionOutcome> ExecuteAsync(byte[] request, TimeSpan timeout, CancellationToken cancellationToken) =>
-        _client.ExecuteAsync(request, Remote, _policy, timeout, cancellationToken);
+    public Task<StunTransactionOutcome> ExecuteAsync(byte[] request, TimeSpan timeout, Func<StunMessage, string?> check, CancellationToken cancellationToken) =>
+        _client.ExecuteAsync(request, Remote, _policy, timeout, cancellationToken, check);
 
     public Task SendIndicationAsync(byte[] indication, CancellationToken cancellationToken) =>
         _client.SendAsync(indication, Remote, cancellationToken);
 
     public Task SendChannelDataAsync(ChannelDataMessage message, CancellationToken cancellationToken) =>
         _client.SendAsync(message.Encode(padToFour: false), Remote, cancellationToken);
+
+    public Task CloseAsync()
+    {
+        _client.Dispose();
+        return Task.CompletedTask;
+    }
 
     public void Dispose() => _client.Dispose();
 }

@@ -1,5 +1,9 @@
 using System.Management.Automation;
+using TelnyxNet.Engine.Diagnosis;
+using TelnyxNet.Engine.Dns;
 using TelnyxNet.Engine.Probes;
+using TelnyxNet.Engine.Transport;
+using TelnyxNet.Engine.Turn;
 using TelnyxNet.Infrastructure;
 
 namespace TelnyxNet.Commands;
@@ -10,10 +14,32 @@ namespace TelnyxNet.Commands;
 [Cmdlet(VerbsDiagnostic.Measure, "TelnyxMediaPath", DefaultParameterSetName = ResultSet)]
 [OutputType(typeof(MediaPathQuality), ParameterSetName = new[] { ResultSet })]
 [OutputType(typeof(bool), ParameterSetName = new[] { QuietSet })]
-public sealed class MeasureTelnyxMediaPathCommand : TurnCmdlet
+public sealed class MeasureTelnyxMediaPathCommand : TurnCredentialCmdlet
 {
     private const string ResultSet = "Result";
     private const string QuietSet = "Quiet";
+    private readonly List<TurnServerAddress> _servers = new();
+    private bool _serverGiven;
+
+    /// <summary>
+    /// TURN servers to measure through, as Test-TelnyxTurn takes them: turn:/turns: URIs, host,
+    /// host:port or [IPv6]:port; WebRTC iceServers entries (with their own username and credential);
+    /// objects with Server and Port. Default: turn.telnyx.com over UDP 3478, TCP 3478, TCP 443 and TLS 443.
+    /// </summary>
+    [Parameter(Position = 0, ValueFromPipeline = true)]
+    [Alias("Uri", "Urls")]
+    [ValidateNotNull]
+    [ArgumentCompleter(typeof(ServerCompleter))]
+    public object[]? Server { get; set; }
+
+    /// <summary>Only these transports (Udp, Tcp, Tls); servers and URIs of other transports are left out.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public TransportProtocol[]? Transport { get; set; }
+
+    /// <summary>Any (default), IPv4 or IPv6: which resolved addresses to measure through.</summary>
+    [Parameter]
+    public AddressFamilyPreference AddressFamily { get; set; } = AddressFamilyPreference.Any;
 
     /// <summary>How long to stream, in seconds (1 to 120): 50 RTP packets a second. Default 5, like the SDK's pre-call test.</summary>
     [Parameter]
@@ -30,9 +56,14 @@ public sealed class MeasureTelnyxMediaPathCommand : TurnCmdlet
     public SwitchParameter Quiet { get; set; }
 
     /// <inheritdoc />
+    protected override void ProcessRecord() =>
+        _serverGiven |= TurnServerArguments.Read(this, Server, Transport, _servers);
+
+    /// <inheritdoc />
     protected override void EndProcessing()
     {
-        if (Servers.Count == 0)
+        var servers = _serverGiven ? _servers : TelnyxEndpoints.DefaultTurnServers(Transport);
+        if (servers.Count == 0)
         {
             WriteVerbose("No server to measure through.");
             if (Quiet)
@@ -45,7 +76,7 @@ public sealed class MeasureTelnyxMediaPathCommand : TurnCmdlet
 
         var options = new MediaPathOptions
         {
-            Servers = Servers,
+            Servers = servers,
             Credential = TurnCredential,
             AddressFamily = AddressFamily,
             Timeout = TimeSpan.FromSeconds(TimeoutSeconds),

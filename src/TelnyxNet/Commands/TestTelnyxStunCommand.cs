@@ -20,11 +20,16 @@ public sealed class TestTelnyxStunCommand : AsyncCmdlet
     private readonly List<StunServerAddress> _servers = new();
     private bool _serverGiven;
 
-    /// <summary>Servers: host, host:port, [IPv6]:port, stun:host:port or stuns:host:port. Default: stun.telnyx.com:3478 and stun.l.google.com:19302.</summary>
-    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("ComputerName", "Uri", "Urls")]
+    /// <summary>
+    /// Servers: host, host:port, [IPv6]:port, stun:host:port or stuns:host:port; WebRTC iceServers
+    /// entries (their stun:/stuns: URLs); objects with Server and Port. Default: stun.telnyx.com:3478
+    /// and stun.l.google.com:19302.
+    /// </summary>
+    [Parameter(Position = 0, ValueFromPipeline = true)]
+    [Alias("Uri", "Urls")]
     [ValidateNotNull]
-    public string[]? Server { get; set; }
+    [ArgumentCompleter(typeof(ServerCompleter))]
+    public object[]? Server { get; set; }
 
     /// <summary>Udp (default), Tcp or Tls. A stuns: URI always means Tls.</summary>
     [Parameter]
@@ -34,7 +39,7 @@ public sealed class TestTelnyxStunCommand : AsyncCmdlet
     [Parameter]
     public AddressFamilyPreference AddressFamily { get; set; } = AddressFamilyPreference.Any;
 
-    /// <summary>The bound on the whole command, in seconds (1 to 600). Default 5.</summary>
+    /// <summary>The bound on each server's test, in seconds (1 to 600). Default 5.</summary>
     [Parameter]
     [ValidateRange(1, 600)]
     public int TimeoutSeconds { get; set; } = 5;
@@ -44,30 +49,18 @@ public sealed class TestTelnyxStunCommand : AsyncCmdlet
     [ValidateRange(1, 1000)]
     public int Count { get; set; } = 1;
 
+    /// <summary>How many servers are tested at once (1 to 1024); the others wait for a turn. Default 32.</summary>
+    [Parameter]
+    [ValidateRange(1, ProbeOptions.MaxThrottleLimit)]
+    public int ThrottleLimit { get; set; } = ProbeOptions.DefaultThrottleLimit;
+
     /// <summary>Returns only $true when at least one server answered, else $false.</summary>
     [Parameter(Mandatory = true, ParameterSetName = QuietSet)]
     public SwitchParameter Quiet { get; set; }
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        if (Server is null)
-        {
-            return;
-        }
-
-        foreach (var value in Server)
-        {
-            _serverGiven = true;
-            if (StunServerAddress.TryParse(value, Transport, out var server, out var error))
-            {
-                _servers.Add(server!);
-                continue;
-            }
-
-            WriteError(new ErrorRecord(new ArgumentException(error), ErrorIds.InvalidServer, ErrorCategory.InvalidArgument, value));
-        }
-    }
+    protected override void ProcessRecord() =>
+        _serverGiven |= StunServerArguments.Read(this, Server, Transport, MyInvocation.BoundParameters.ContainsKey(nameof(Transport)), _servers);
 
     /// <inheritdoc />
     protected override void EndProcessing()
@@ -88,6 +81,7 @@ public sealed class TestTelnyxStunCommand : AsyncCmdlet
             Servers = _serverGiven ? _servers : Engine.Diagnosis.TelnyxEndpoints.DefaultStunServers(Transport),
             AddressFamily = AddressFamily,
             Timeout = TimeSpan.FromSeconds(TimeoutSeconds),
+            ThrottleLimit = ThrottleLimit,
             Count = Count,
         };
         var results = RunEngine((log, progress, token) => StunBindingProbe.RunAsync(options, log, progress, token));

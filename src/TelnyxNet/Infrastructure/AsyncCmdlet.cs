@@ -12,6 +12,8 @@ namespace TelnyxNet.Infrastructure;
 /// </summary>
 public abstract class AsyncCmdlet : PSCmdlet, IDisposable
 {
+    /// <summary>How long a stopped pipeline waits for the cancelled work's cleanup.</summary>
+    private static readonly TimeSpan CleanupLimit = TimeSpan.FromSeconds(5);
     private readonly CancellationTokenSource _stop = new();
     private int _progressId;
 
@@ -26,16 +28,44 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
     /// Runs <paramref name="work"/> on the thread pool, pumping its log lines and progress onto
     /// the pipeline thread until it finishes, and returns its result.
     /// </summary>
-    protected T RunEngine<T>(Func<IEngineLog, IProgress<ProbeProgress>, CancellationToken, Task<T>> work)
+    protected T RunEngine<T>(Func<IEngineLog, IProgress<ProbeProgress>, CancellationToken, Task<T>> work) =>
+        Pump((log, progress, _) => work(log, progress, _stop.Token));
+
+    /// <summary>
+    /// Like <see cref="RunEngine{T}"/>, for work that yields items as it goes (ICE candidates):
+    /// each item the engine hands to its callback, from any thread, is queued and passed to
+    /// <paramref name="write"/> on the pipeline thread at once, in the order the engine gave them,
+    /// so the pipeline sees it while the work goes on.
+    /// </summary>
+    protected T RunEngineStreaming<TItem, T>(Func<IEngineLog, IProgress<ProbeProgress>, Action<TItem>, CancellationToken, Task<T>> work, Action<TItem> write) =>
+        Pump((log, progress, queue) => work(log, progress, item => TryAdd(queue, () => write(item)), _stop.Token));
+
+    private T Pump<T>(Func<IEngineLog, IProgress<ProbeProgress>, BlockingCollection<Action>, Task<T>> start)
     {
         using var queue = new BlockingCollection<Action>();
         var log = new QueueLog(queue, this);
         var progress = new QueueProgress(queue, this, Interlocked.Increment(ref _progressId));
-        var task = Task.Run(() => work(log, progress, _stop.Token));
+        var task = Task.Run(() => start(log, progress, queue));
         task.ContinueWith(_ => queue.CompleteAdding(), TaskScheduler.Default);
-        foreach (var write in queue.GetConsumingEnumerable())
+        var drained = false;
+        try
         {
-            write();
+            foreach (var write in queue.GetConsumingEnumerable())
+            {
+                write();
+            }
+
+            drained = true;
+        }
+        finally
+        {
+            if (!drained)
+            {
+                // A write threw (Select-Object -First stops the pipeline from downstream): cancel
+                // the work and give it its bounded cleanup (deleting TURN allocations) before leaving.
+                _stop.Cancel();
+                ((IAsyncResult)task).AsyncWaitHandle.WaitOne(CleanupLimit);
+            }
         }
 
         progress.CloseBar();

@@ -9,6 +9,9 @@ public static class ErrorIds
     /// <summary>A -Server value is not a server address the cmdlet understands (host, host:port, [IPv6]:port, stun:/stuns: or turn:/turns: URI). Non-terminating; the other servers are still tested.</summary>
     public const string InvalidServer = "InvalidServer";
 
+    /// <summary>A -Server URI names a transport (stuns:, turns:, ?transport=) that -Transport leaves out. Non-terminating; the other servers are still tested.</summary>
+    public const string TransportConflict = "TransportConflict";
+
     /// <summary>Credential parameters that exclude each other: -Credential with -SharedSecret, or -Username without -SharedSecret. Terminating; nothing is tested.</summary>
     public const string ConflictingCredentials = "ConflictingCredentials";
 
@@ -17,4 +20,7 @@ public static class ErrorIds
 
     /// <summary>The engine failed in a way that is not a probe result (a bug); terminating.</summary>
     public const string EngineFailure = "EngineFailure";
+
+    /// <summary>A -DnsServer value is not an IP address or [IPv6]:port / IPv4:port. Terminating; nothing is tested.</summary>
+    public const string InvalidDnsServer = "InvalidDnsServer";
 }

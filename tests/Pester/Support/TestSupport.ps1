@@ -1,5 +1,7 @@
 # Helpers the Pester tests dot-source in BeforeAll. They run in Windows PowerShell 5.1 and PowerShell 7.
 
+. (Join-Path -Path (Split-Path -Path (Split-Path -Path (Split-Path -Path $PSScriptRoot -Parent) -Parent) -Parent) -ChildPath 'build/PowerShellHost.ps1')
+
 function Get-TelnyxNetModuleDirectory {
     <#
     .SYNOPSIS
@@ -11,6 +13,50 @@ function Get-TelnyxNetModuleDirectory {
 
     $repoRoot = Split-Path -Path (Split-Path -Path (Split-Path -Path $PSScriptRoot -Parent) -Parent) -Parent
     return Join-Path -Path (Join-Path -Path $repoRoot -ChildPath 'out') -ChildPath 'TelnyxNet'
+}
+
+function Get-TelnyxNetPackagePath {
+    <#
+    .SYNOPSIS
+    The package build.ps1 -Task Package wrote beside the built module: out/package/TelnyxNet.<version>.nupkg.
+    #>
+    $moduleDirectory = Get-TelnyxNetModuleDirectory
+    $version = (Import-PowerShellDataFile -Path (Join-Path -Path $moduleDirectory -ChildPath 'TelnyxNet.psd1')).ModuleVersion
+    return Join-Path -Path (Join-Path -Path (Split-Path -Path $moduleDirectory -Parent) -ChildPath 'package') -ChildPath ('TelnyxNet.{0}.nupkg' -f $version)
+}
+
+function Invoke-FreshPowerShell {
+    <#
+    .SYNOPSIS
+    Runs Command in a fresh process of this same PowerShell, in WorkingDirectory (default: this
+    process's), with the environment variables of Environment set ($null removes one); both are
+    restored afterwards. Returns its output lines and exit code.
+    #>
+    param(
+        [Parameter(Mandatory)][string]$Command,
+        [hashtable]$Environment = @{},
+        [string]$WorkingDirectory = [Environment]::CurrentDirectory
+    )
+
+    $shell = Get-PowerShellCommand
+    $savedDirectory = [Environment]::CurrentDirectory
+    [Environment]::CurrentDirectory = $WorkingDirectory
+    $saved = @{}
+    foreach ($name in $Environment.Keys) {
+        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+        [Environment]::SetEnvironmentVariable($name, $Environment[$name])
+    }
+
+    try {
+        $output = @(& $shell.FilePath @($shell.ArgumentList + @('-NoProfile', '-NonInteractive', '-Command', $Command)) 2>&1 | ForEach-Object { "$_" })
+        return [pscustomobject]@{ Output = $output; ExitCode = $LASTEXITCODE }
+    }
+    finally {
+        [Environment]::CurrentDirectory = $savedDirectory
+        foreach ($name in $saved.Keys) {
+            [Environment]::SetEnvironmentVariable($name, $saved[$name])
+        }
+    }
 }
 
 function Get-FreeLoopbackPort {

@@ -88,14 +88,14 @@ public sealed class CliMediaTests
     [Fact]
     public async Task Exits_130_on_Ctrl_C_in_the_middle_of_the_stream_and_leaves_no_allocation()
     {
-        var start = new ProcessStartInfo(BoundedProcess.DotnetHost())
+        var start = new ProcessStartInfo(await TelnyxCli.PathAsync())
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
         };
-        foreach (var argument in new[] { TelnyxCli.Dll, "media", "--server", Udp, "--username", MediaCoturnFixture.Alice.Name, "--duration", "30", "--verbose" })
+        foreach (var argument in new[] { "media", "--server", Udp, "--username", MediaCoturnFixture.Alice.Name, "--duration", "30", "--verbose" })
         {
             start.ArgumentList.Add(argument);
         }

@@ -29,6 +29,24 @@ public sealed class CliStunTests
     }
 
     [Fact]
+    public async Task Tests_forty_servers_four_at_a_time_with_a_verdict_for_each()
+    {
+        var arguments = new List<string> { "stun", "--throttle", "4", "--csv" };
+        for (var i = 0; i < 40; i++)
+        {
+            arguments.Add("--server");
+            arguments.Add(Server);
+        }
+
+        var run = await TelnyxCli.RunAsync(arguments.ToArray());
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var rows = run.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+        Assert.Equal(40, rows.Count);
+        Assert.All(rows, r => Assert.Contains("\"Succeeded\"", r, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Narrates_each_step_on_standard_error_with_verbose_and_keeps_standard_output_clean()
     {
         var run = await TelnyxCli.RunAsync("stun", "--server", Server, "--json", "--verbose");
@@ -76,9 +94,9 @@ public sealed class CliStunTests
         Assert.Contains("\"FailureReason\"", headers);
         var values = lines[1].Split(',');
         Assert.Equal(headers.Length, values.Length);
-        Assert.Equal("\"" + Environment.MachineName + "\"", values[0]);
-        Assert.Equal("\"127.0.0.1\"", values[1]);
-        Assert.Equal("\"" + _coturn.ListeningPort + "\"", values[2]);
+        Assert.Equal("\"" + Environment.MachineName + "\"", values[Array.IndexOf(headers, "\"ComputerName\"")]);
+        Assert.Equal("\"127.0.0.1\"", values[Array.IndexOf(headers, "\"Server\"")]);
+        Assert.Equal("\"" + _coturn.ListeningPort + "\"", values[Array.IndexOf(headers, "\"Port\"")]);
         Assert.Equal("\"Succeeded\"", values[Array.IndexOf(headers, "\"Status\"")]);
     }
 }

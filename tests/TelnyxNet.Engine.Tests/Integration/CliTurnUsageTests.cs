@@ -69,13 +69,13 @@ public sealed class CliTurnUsageTests
     }
 
     [Fact]
-    public async Task Exits_2_when_transport_leaves_out_every_server_and_says_so_with_verbose()
+    public async Task Exits_2_with_one_line_naming_the_value_when_transport_conflicts_with_a_URI()
     {
-        var run = await TelnyxCli.RunAsync(NoSecrets, "turn", "--server", "turns:127.0.0.1", "--transport", "udp", "--verbose");
+        var run = await TelnyxCli.RunAsync(NoSecrets, "turn", "--server", "turns:127.0.0.1", "--transport", "udp");
 
         Assert.True(run.ExitCode == 2, run.ToString());
-        Assert.Contains("VERBOSE: 'turns:127.0.0.1' is not tested", run.StandardError, StringComparison.Ordinal);
-        Assert.Contains("--transport leaves out every --server value", run.StandardError, StringComparison.Ordinal);
+        Assert.Equal("telnyxnet: 'turns:127.0.0.1' is not a valid TURN server: the URI names TLS (turns:), but the transports asked for are Udp; drop -Transport (--transport) or change the URI.", run.StandardError.Trim());
+        Assert.Empty(run.StandardOutput);
     }
 
     [Theory]

@@ -111,7 +111,7 @@ public sealed class CoturnTurnAllocationTests
     [Fact]
     public async Task Tests_UDP_and_TCP_in_parallel_for_a_plain_host()
     {
-        Assert.True(TurnServerAddress.TryParse("127.0.0.1:" + _coturn.ListeningPort, null, out var servers, out var error), error);
+        Assert.True(TurnServerAddress.TryParse("127.0.0.1:" + _coturn.ListeningPort, null, out var servers, out var error), error?.Message);
 
         var results = await TurnRun.AllAsync(Options(servers));
 

@@ -4,6 +4,7 @@ using System.Text;
 using TelnyxNet.Engine.Diagnosis;
 using TelnyxNet.Engine.Probes;
 using TelnyxNet.Engine.Stun;
+using TelnyxNet.Engine.Tests.Hostile;
 using TelnyxNet.Engine.Tests.Support;
 using TelnyxNet.Engine.Transport;
 
@@ -43,7 +44,7 @@ public sealed class LoopbackFailureTests
     [Fact]
     public async Task Reports_a_timeout_with_retransmissions_when_the_server_stays_silent()
     {
-        using var server = LoopbackUdpServer.Silent();
+        using var server = new HostileUdpServer(UdpBehaviours.Silent);
         var options = Options(TransportProtocol.Udp, server.Server, TimeSpan.FromSeconds(1.5), FastRto);
         var watch = Stopwatch.StartNew();
 
@@ -59,7 +60,7 @@ public sealed class LoopbackFailureTests
     [Fact]
     public async Task Reports_a_protocol_error_when_the_server_answers_garbage()
     {
-        using var server = new LoopbackUdpServer(_ => Encoding.ASCII.GetBytes("this is not a STUN message at all"));
+        using var server = new HostileUdpServer(UdpBehaviours.Answer(_ => Encoding.ASCII.GetBytes("this is not a STUN message at all")));
         var options = Options(TransportProtocol.Udp, server.Server, TimeSpan.FromSeconds(1.5), FastRto);
         var watch = Stopwatch.StartNew();
 
@@ -73,9 +74,9 @@ public sealed class LoopbackFailureTests
     [Fact]
     public async Task Reports_a_protocol_error_for_a_truncated_answer_to_the_same_transaction()
     {
-        using var server = new LoopbackUdpServer(Truncated);
+        using var server = new HostileUdpServer(UdpBehaviours.Answer(Truncated));
 
-        var result = await ProbeRun.OneAsync(Options(TransportProtocol.Udp, server.Server, TimeSpan.FromSeconds(10)));
+        var result = await ProbeRun.OneAsync(Options(TransportProtocol.Udp, server.Server, TimeSpan.FromSeconds(3), FastRto));
 
         ProbeRun.AssertFailed(result, FailureReason.ProtocolError);
         Assert.Contains("Malformed", result.Message, StringComparison.Ordinal);
@@ -84,7 +85,7 @@ public sealed class LoopbackFailureTests
     [Fact]
     public async Task Reports_the_code_of_a_STUN_error_response()
     {
-        using var server = new LoopbackUdpServer(BadRequest);
+        using var server = new HostileUdpServer(UdpBehaviours.Answer(BadRequest));
 
         var result = await ProbeRun.OneAsync(Options(TransportProtocol.Udp, server.Server, TimeSpan.FromSeconds(10)));
 
@@ -97,7 +98,7 @@ public sealed class LoopbackFailureTests
     [Fact]
     public async Task Reports_a_protocol_error_when_a_TCP_server_speaks_another_protocol()
     {
-        using var server = new LoopbackTcpServer(HttpAnswer);
+        using var server = new HostileStreamServer(StreamBehaviours.Answer(StreamBehaviours.FirstBytes, _ => HttpAnswer));
 
         var result = await ProbeRun.OneAsync(Options(TransportProtocol.Tcp, server.Server, TimeSpan.FromSeconds(10)));
 
@@ -108,7 +109,7 @@ public sealed class LoopbackFailureTests
     [Fact]
     public async Task Reports_a_TLS_failure_when_the_server_does_not_speak_TLS()
     {
-        using var server = new LoopbackTcpServer(HttpAnswer);
+        using var server = new HostileStreamServer(StreamBehaviours.Answer(StreamBehaviours.FirstBytes, _ => HttpAnswer));
         var options = Options(TransportProtocol.Tls, server.Server, TimeSpan.FromSeconds(10), validation: (_, _, _, _) => true);
 
         var result = await ProbeRun.OneAsync(options);
@@ -120,7 +121,7 @@ public sealed class LoopbackFailureTests
     [Fact]
     public async Task Cancellation_ends_the_run_and_its_retransmissions()
     {
-        using var server = LoopbackUdpServer.Silent();
+        using var server = new HostileUdpServer(UdpBehaviours.Silent);
         using var cancel = new CancellationTokenSource();
         var options = Options(TransportProtocol.Udp, server.Server, TimeSpan.FromSeconds(30), new RetransmissionPolicy(TimeSpan.FromMilliseconds(250), 7, 16));
 
@@ -137,7 +138,7 @@ public sealed class LoopbackFailureTests
     }
 
     /// <summary>A Binding success with the request's transaction id whose XOR-MAPPED-ADDRESS claims 16 bytes and has none.</summary>
-    private static byte[]? Truncated(byte[] request)
+    private static byte[] Truncated(byte[] request)
     {
         var answer = new byte[StunMessage.HeaderLength + 4];
         Buffer.BlockCopy(request, 0, answer, 0, StunMessage.HeaderLength);
@@ -151,7 +152,7 @@ public sealed class LoopbackFailureTests
     }
 
     /// <summary>A Binding error response 400 (RFC 8489 §14.8) to the request.</summary>
-    private static byte[]? BadRequest(byte[] request)
+    private static byte[] BadRequest(byte[] request)
     {
         Assert.True(StunDecoder.TryDecode(request, out var decoded, out var error), error?.ToString());
         return new StunMessageBuilder(StunMethod.Binding, StunClass.ErrorResponse, decoded!.TransactionId)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using TelnyxNet.Engine.Diagnosis;
 using TelnyxNet.Engine.Probes;
+using TelnyxNet.Engine.Tests.Hostile;
 using TelnyxNet.Engine.Tests.Support;
 using TelnyxNet.Engine.Transport;
 using TelnyxNet.Engine.Turn;
@@ -33,7 +34,7 @@ public sealed class TurnLoopbackFailureTests
     [Fact]
     public async Task Times_out_within_the_bound_when_the_server_stays_silent()
     {
-        using var server = LoopbackUdpServer.Silent();
+        using var server = new HostileUdpServer(UdpBehaviours.Silent);
         var options = Options(server.Server, TransportProtocol.Udp, TimeSpan.FromSeconds(1.5));
         var watch = Stopwatch.StartNew();
 
@@ -48,7 +49,7 @@ public sealed class TurnLoopbackFailureTests
     [Fact]
     public async Task Times_out_within_the_bound_when_a_TCP_server_accepts_but_never_answers()
     {
-        using var server = new LoopbackTcpServer(Array.Empty<byte>());
+        using var server = new HostileStreamServer(StreamBehaviours.Answer(StreamBehaviours.FirstBytes, _ => Array.Empty<byte>()));
         var options = Options("turn:" + server.Server + "?transport=tcp", TransportProtocol.Tcp, TimeSpan.FromSeconds(1.5));
         var watch = Stopwatch.StartNew();
 
@@ -74,7 +75,7 @@ public sealed class TurnLoopbackFailureTests
     [Fact]
     public async Task Ends_at_once_when_cancelled_and_throws_only_cancellation()
     {
-        using var server = LoopbackUdpServer.Silent();
+        using var server = new HostileUdpServer(UdpBehaviours.Silent);
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         var watch = Stopwatch.StartNew();
 

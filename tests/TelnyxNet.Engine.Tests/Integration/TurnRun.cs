@@ -11,7 +11,7 @@ internal static class TurnRun
     /// <summary>Parses a server value as a user would type it (one transport expected).</summary>
     public static TurnServerAddress Server(string text, params TransportProtocol[] transports)
     {
-        Assert.True(TurnServerAddress.TryParse(text, transports, out var servers, out var error), error);
+        Assert.True(TurnServerAddress.TryParse(text, transports, out var servers, out var error), error?.Message);
         return Assert.Single(servers);
     }
 

@@ -24,7 +24,7 @@ internal sealed record LabStunRun(CliRun Process, IReadOnlyList<LabStunResult> R
 
 /// <summary>
 /// Runs the built CLI as a process inside the lab's client namespace
-/// (<c>ip netns exec PREFIX-cli dotnet telnyxnet.dll stun … --json</c>), bounded at 30 s.
+/// (<c>ip netns exec PREFIX-cli telnyxnet stun … --json</c>, the native program), bounded at 30 s.
 /// </summary>
 internal static class LabCli
 {
@@ -39,7 +39,7 @@ internal static class LabCli
     public static async Task<LabStunRun> StunAsync(NetworkLab lab, params string[] arguments)
     {
         var watch = Stopwatch.StartNew();
-        var process = await lab.Client.RunAsync(BoundedProcess.DotnetHost(), new[] { TelnyxCli.Dll, "stun" }.Concat(arguments).Append("--json"), Limit);
+        var process = await lab.Client.RunAsync(await TelnyxCli.PathAsync(), new[] { "stun" }.Concat(arguments).Append("--json"), Limit);
         var elapsed = watch.Elapsed;
         IReadOnlyList<LabStunResult>? results = null;
         try

@@ -59,8 +59,8 @@ internal sealed class BlackHoleRelay : ITurnTransport, IRelayPeer
         return (new RelayPath(client, relay, PeerAddress, Channel, viaSecondAllocation: false), relay);
     }
 
-    public Task<StunTransactionOutcome> ExecuteAsync(byte[] request, TimeSpan timeout, CancellationToken cancellationToken) =>
-        _server.ExecuteAsync(request, timeout, cancellationToken);
+    public Task<StunTransactionOutcome> ExecuteAsync(byte[] request, TimeSpan timeout, Func<StunMessage, string?> check, CancellationToken cancellationToken) =>
+        _server.ExecuteAsync(request, timeout, check, cancellationToken);
 
     public Task SendIndicationAsync(byte[] indication, CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -81,6 +81,8 @@ internal sealed class BlackHoleRelay : ITurnTransport, IRelayPeer
         await Task.Delay(Timeout.Infinite, cancellationToken);
         return null;
     }
+
+    public Task CloseAsync() => _server.CloseAsync();
 
     public void Dispose() => _server.Dispose();
 }

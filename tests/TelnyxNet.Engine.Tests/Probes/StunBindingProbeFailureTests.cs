@@ -44,16 +44,17 @@ public sealed class StunBindingProbeFailureTests
     }
 
     [Fact]
-    public async Task A_success_without_a_mapped_address_is_a_protocol_error()
+    public async Task A_success_without_a_mapped_address_is_discarded_and_a_protocol_error_when_nothing_valid_came()
     {
-        var h = new ProbeHarness(new ManualClock());
+        var h = new ProbeHarness(SystemClock.Instance);
         h.Responder = _ => ScriptedStunServer.Answer(id => new StunMessageBuilder(StunMethod.Binding, StunClass.SuccessResponse, id)
             .Add(new StunTextAttribute(StunAttributeType.Software, "no-address")));
 
-        var result = Assert.Single(await h.Run(h.Options(new[] { "192.0.2.1" })));
+        var result = Assert.Single(await h.Run(h.Options(new[] { "192.0.2.1" }, timeout: TimeSpan.FromSeconds(1))));
 
         AssertFailed(result, FailureReason.ProtocolError);
         Assert.Contains("XOR-MAPPED-ADDRESS", result.Message);
+        Assert.Contains("discarded", result.Message);
         Assert.Equal(string.Empty, result.MappedAddress);
         Assert.Null(result.MappedPort);
     }
@@ -75,10 +76,10 @@ public sealed class StunBindingProbeFailureTests
     [Fact]
     public async Task An_echo_service_that_returns_the_request_is_a_protocol_error()
     {
-        var h = new ProbeHarness(new ManualClock());
+        var h = new ProbeHarness(SystemClock.Instance);
         h.Responder = _ => request => request;
 
-        var result = Assert.Single(await h.Run(h.Options(new[] { "192.0.2.1" })));
+        var result = Assert.Single(await h.Run(h.Options(new[] { "192.0.2.1" }, timeout: TimeSpan.FromSeconds(1))));
 
         AssertFailed(result, FailureReason.ProtocolError);
         Assert.Contains("Request", result.Message);

@@ -1,3 +1,4 @@
+using TelnyxNet.Engine.Dns;
 using TelnyxNet.Engine.Stun;
 using TelnyxNet.Engine.Transport;
 
@@ -16,6 +17,9 @@ public sealed class StunServerAddressTests
         { "[::1]", TransportProtocol.Udp, "::1", 3478, TransportProtocol.Udp },
         { "::1", TransportProtocol.Udp, "::1", 3478, TransportProtocol.Udp },
         { "2001:db8::5", TransportProtocol.Udp, "2001:db8::5", 3478, TransportProtocol.Udp },
+        { "fe80::10", TransportProtocol.Udp, "fe80::10", 3478, TransportProtocol.Udp },
+        { "2001:db8:0:0:0:0:0:3479", TransportProtocol.Udp, "2001:db8:0:0:0:0:0:3479", 3478, TransportProtocol.Udp },
+        { "[::1:3479]", TransportProtocol.Udp, "::1:3479", 3478, TransportProtocol.Udp },
         { "127.0.0.1", TransportProtocol.Udp, "127.0.0.1", 3478, TransportProtocol.Udp },
         { "127.0.0.1:19302", TransportProtocol.Udp, "127.0.0.1", 19302, TransportProtocol.Udp },
         { "stun:host", TransportProtocol.Udp, "host", 3478, TransportProtocol.Udp },
@@ -66,6 +70,10 @@ public sealed class StunServerAddressTests
         { new string('a', 64) + ".com", TransportProtocol.Udp, "longer than 63 characters" },
         { string.Join(".", Enumerable.Repeat(new string('a', 50), 6)), TransportProtocol.Udp, "longer than 253 characters" },
         { "a:b:c", TransportProtocol.Udp, "several ':' but is not an IPv6 address" },
+        { "::1:3479", TransportProtocol.Udp, "write [::1]:3479 for a port, or [::1:3479] for the address alone" },
+        { "2001:db8::1:19302", TransportProtocol.Udp, "several ':' but is not an IPv6 address" },
+        { "2001:db8::443", TransportProtocol.Udp, "write [2001:db8::]:443 for a port" },
+        { "stun:fe80::1:5349", TransportProtocol.Udp, "write [fe80::1]:5349 for a port" },
     };
 
     [Theory]
@@ -104,6 +112,29 @@ public sealed class StunServerAddressTests
         var again = StunServerAddress.TryParse(canonical, transport == TransportProtocol.Tls ? TransportProtocol.Udp : transport, out var reparsed, out error);
         Assert.True(again, error);
         Assert.Equal((server.Host, server.Port, server.Transport), (reparsed!.Host, reparsed.Port, reparsed.Transport));
+    }
+
+    [Theory]
+    [InlineData("stuns:host", TransportProtocol.Udp)]
+    [InlineData("stuns:host:443", TransportProtocol.Tcp)]
+    [InlineData("stun:host", TransportProtocol.Tls)]
+    public void A_URI_of_another_transport_than_the_one_chosen_is_a_transport_conflict(string text, TransportProtocol chosen)
+    {
+        Assert.False(StunServerAddress.TryParse(text, chosen, explicitTransport: true, out var server, out var problem));
+
+        Assert.Null(server);
+        Assert.Equal(ServerInputErrorKind.TransportConflict, problem!.Kind);
+        Assert.StartsWith("'" + text + "' is not a valid STUN server: ", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_a_chosen_transport_stuns_means_TLS_and_bad_syntax_is_invalid()
+    {
+        Assert.True(StunServerAddress.TryParse("stuns:host", TransportProtocol.Udp, explicitTransport: false, out var server, out var problem), problem?.Message);
+        Assert.Equal(TransportProtocol.Tls, server!.Transport);
+
+        Assert.False(StunServerAddress.TryParse("host:0", TransportProtocol.Udp, explicitTransport: true, out _, out problem));
+        Assert.Equal(ServerInputErrorKind.Invalid, problem!.Kind);
     }
 
     [Fact]

@@ -4,9 +4,9 @@ using System.Text;
 namespace TelnyxNet.Engine.Tests.Support;
 
 /// <summary>
-/// Loads the shared reference files that the test project copies to <c>reference/</c> in its
+/// Loads the reference files of Data/ that the test project copies to <c>reference/</c> in its
 /// output folder: the RFC 5769 vectors (one hex block under each <c>## 2.x</c> heading of
-/// rfc5769-vectors.md) and the browser STUN corpus (stun-from-browsers.csv).
+/// rfc5769-vectors.md) and the browser STUN corpus (stun-from-browsers.csv, CC0, from pion).
 /// </summary>
 internal static class ReferenceData
 {
@@ -33,7 +33,7 @@ internal static class ReferenceData
         var path = Path.Combine(Folder, name);
         if (!File.Exists(path))
         {
-            throw new InvalidOperationException("Reference file " + path + " is missing; the test project copies ../shared/reference/* to reference/ when it exists.");
+            throw new InvalidOperationException("Reference file " + path + " is missing; the test project copies tests/TelnyxNet.Engine.Tests/Data/* to reference/.");
         }
 
         return File.ReadAllText(path);

@@ -27,8 +27,11 @@ internal sealed class TestCertificates : IDisposable
     /// <summary>The server certificate (public part only).</summary>
     public X509Certificate2 Leaf { get; }
 
-    /// <summary>Makes a CA and a server certificate valid from five minutes ago for two days.</summary>
-    public static TestCertificates Create()
+    /// <summary>The server certificate with its private key, for a TLS server in this process.</summary>
+    public X509Certificate2 ServerCertificate() => Leaf.CopyWithPrivateKey(_leafKey);
+
+    /// <summary>Makes a CA and a server certificate valid from five minutes ago for two days, also naming <paramref name="dnsNames"/>.</summary>
+    public static TestCertificates Create(params string[] dnsNames)
     {
         var notBefore = DateTimeOffset.UtcNow.AddMinutes(-5);
         var notAfter = notBefore.AddDays(2);
@@ -47,6 +50,11 @@ internal sealed class TestCertificates : IDisposable
             names.AddIpAddress(System.Net.IPAddress.Loopback);
             names.AddIpAddress(System.Net.IPAddress.IPv6Loopback);
             names.AddDnsName("localhost");
+            foreach (var name in dnsNames)
+            {
+                names.AddDnsName(name);
+            }
+
             leafRequest.CertificateExtensions.Add(names.Build());
             leafRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(certificateAuthority: false, hasPathLengthConstraint: false, pathLengthConstraint: 0, critical: true));
             leafRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, critical: true));

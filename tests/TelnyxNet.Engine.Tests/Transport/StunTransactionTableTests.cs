@@ -18,7 +18,7 @@ public sealed class StunTransactionTableTests
         var response = Response(id);
 
         Assert.Equal(1, table.PendingCount);
-        Assert.True(table.Deliver(response, Server, TimeSpan.FromSeconds(2)));
+        Assert.Equal(StunDelivery.Completed, table.Deliver(response, Server, TimeSpan.FromSeconds(2)));
 
         Assert.True(receipt.IsCompleted);
         var received = await receipt;
@@ -36,8 +36,8 @@ public sealed class StunTransactionTableTests
         var id = TransactionId.NewRandom();
         table.Register(id, Server);
 
-        Assert.True(table.Deliver(Response(id), Server, TimeSpan.Zero));
-        Assert.False(table.Deliver(Response(id), Server, TimeSpan.Zero));
+        Assert.Equal(StunDelivery.Completed, table.Deliver(Response(id), Server, TimeSpan.Zero));
+        Assert.Equal(StunDelivery.Unmatched, table.Deliver(Response(id), Server, TimeSpan.Zero));
 
         Assert.Equal(1, table.UnknownTransactionCount);
     }
@@ -48,7 +48,7 @@ public sealed class StunTransactionTableTests
         var table = new StunTransactionTable();
         var receipt = table.Register(TransactionId.NewRandom(), Server);
 
-        Assert.False(table.Deliver(Response(TransactionId.NewRandom()), Server, TimeSpan.Zero));
+        Assert.Equal(StunDelivery.Unmatched, table.Deliver(Response(TransactionId.NewRandom()), Server, TimeSpan.Zero));
 
         Assert.Equal(1, table.UnknownTransactionCount);
         Assert.Equal(0, table.UnexpectedSourceCount);
@@ -63,13 +63,13 @@ public sealed class StunTransactionTableTests
         var id = TransactionId.NewRandom();
         var receipt = table.Register(id, Server);
 
-        Assert.False(table.Deliver(Response(id), new IPEndPoint(IPAddress.Parse("192.0.2.66"), 3478), TimeSpan.Zero));
-        Assert.False(table.Deliver(Response(id), new IPEndPoint(Server.Address, 3479), TimeSpan.Zero));
+        Assert.Equal(StunDelivery.Unmatched, table.Deliver(Response(id), new IPEndPoint(IPAddress.Parse("192.0.2.66"), 3478), TimeSpan.Zero));
+        Assert.Equal(StunDelivery.Unmatched, table.Deliver(Response(id), new IPEndPoint(Server.Address, 3479), TimeSpan.Zero));
 
         Assert.Equal(2, table.UnexpectedSourceCount);
         Assert.Equal(0, table.UnknownTransactionCount);
         Assert.False(receipt.IsCompleted);
-        Assert.True(table.Deliver(Response(id), Server, TimeSpan.Zero));
+        Assert.Equal(StunDelivery.Completed, table.Deliver(Response(id), Server, TimeSpan.Zero));
         Assert.True(receipt.IsCompleted);
     }
 
@@ -80,7 +80,7 @@ public sealed class StunTransactionTableTests
         var id = TransactionId.NewRandom();
         var receipt = table.Register(id, null);
 
-        Assert.True(table.Deliver(Response(id), new IPEndPoint(IPAddress.Parse("198.51.100.9"), 9), TimeSpan.Zero));
+        Assert.Equal(StunDelivery.Completed, table.Deliver(Response(id), new IPEndPoint(IPAddress.Parse("198.51.100.9"), 9), TimeSpan.Zero));
 
         Assert.True(receipt.IsCompleted);
     }
@@ -93,7 +93,7 @@ public sealed class StunTransactionTableTests
         var receipt = table.Register(id, Server);
         var mapped = new IPEndPoint(Server.Address.MapToIPv6(), Server.Port);
 
-        Assert.True(table.Deliver(Response(id), mapped, TimeSpan.Zero));
+        Assert.Equal(StunDelivery.Completed, table.Deliver(Response(id), mapped, TimeSpan.Zero));
 
         Assert.True(receipt.IsCompleted);
         Assert.Equal(0, table.UnexpectedSourceCount);
@@ -106,42 +106,59 @@ public sealed class StunTransactionTableTests
         var id = TransactionId.NewRandom();
         var receipt = table.Register(id, new IPEndPoint(Server.Address.MapToIPv6(), Server.Port));
 
-        Assert.True(table.Deliver(Response(id), Server, TimeSpan.Zero));
+        Assert.Equal(StunDelivery.Completed, table.Deliver(Response(id), Server, TimeSpan.Zero));
 
         Assert.True(receipt.IsCompleted);
     }
 
     [Fact]
-    public async Task Fail_ends_one_transaction_with_the_reason()
+    public void Discard_counts_a_broken_message_for_its_transaction_and_leaves_it_waiting()
     {
         var table = new StunTransactionTable();
         var id = TransactionId.NewRandom();
         var other = TransactionId.NewRandom();
         var receipt = table.Register(id, Server);
-        var untouched = table.Register(other, Server);
+        table.Register(other, Server);
 
-        Assert.True(table.Fail(id, Server, FailureReason.ProtocolError, "broken", TimeSpan.FromSeconds(1)));
+        Assert.True(table.Discard(id, Server, "malformed: truncated"));
+        Assert.True(table.Discard(id, Server, "malformed: bad length"));
 
-        var failed = await receipt;
-        Assert.Null(failed.Response);
-        Assert.Equal(FailureReason.ProtocolError, failed.Failure);
-        Assert.Equal("broken", failed.FailureMessage);
-        Assert.Equal(TimeSpan.FromSeconds(1), failed.ReceivedAt);
-        Assert.False(untouched.IsCompleted);
-        Assert.Equal(1, table.PendingCount);
+        Assert.False(receipt.IsCompleted);
+        Assert.Equal((2, "malformed: bad length"), table.DiscardsOf(id));
+        Assert.Equal((0, (string?)null), table.DiscardsOf(other));
+        Assert.Equal(2, table.DiscardedCount);
+        Assert.Equal(2, table.PendingCount);
     }
 
     [Fact]
-    public void Fail_from_another_source_or_for_an_unknown_id_changes_nothing()
+    public async Task A_response_the_check_rejects_is_discarded_and_the_next_valid_one_completes()
+    {
+        var table = new StunTransactionTable();
+        var id = TransactionId.NewRandom();
+        var valid = Response(id);
+        var rejected = new StunMessageBuilder(StunMethod.Allocate, StunClass.SuccessResponse, id).Build();
+        var receipt = table.Register(id, Server, m => m.Method == StunMethod.Binding ? null : "not a Binding answer");
+
+        Assert.Equal(StunDelivery.Discarded, table.Deliver(rejected, Server, TimeSpan.Zero));
+        Assert.False(receipt.IsCompleted);
+        Assert.Equal((1, "not a Binding answer"), table.DiscardsOf(id));
+        Assert.Equal(StunDelivery.Completed, table.Deliver(valid, Server, TimeSpan.FromMilliseconds(1)));
+
+        Assert.Same(valid, (await receipt).Response);
+    }
+
+    [Fact]
+    public void Discard_from_another_source_or_for_an_unknown_id_changes_nothing()
     {
         var table = new StunTransactionTable();
         var id = TransactionId.NewRandom();
         var receipt = table.Register(id, Server);
 
-        Assert.False(table.Fail(id, new IPEndPoint(IPAddress.Parse("192.0.2.66"), 3478), FailureReason.ProtocolError, "spoofed", TimeSpan.Zero));
-        Assert.False(table.Fail(TransactionId.NewRandom(), Server, FailureReason.ProtocolError, "stray", TimeSpan.Zero));
+        Assert.False(table.Discard(id, new IPEndPoint(IPAddress.Parse("192.0.2.66"), 3478), "spoofed"));
+        Assert.False(table.Discard(TransactionId.NewRandom(), Server, "stray"));
 
         Assert.False(receipt.IsCompleted);
+        Assert.Equal((0, (string?)null), table.DiscardsOf(id));
         Assert.Equal(1, table.UnexpectedSourceCount);
         Assert.Equal(1, table.UnknownTransactionCount);
     }
@@ -175,7 +192,7 @@ public sealed class StunTransactionTableTests
         table.Remove(id);
 
         Assert.Equal(0, table.PendingCount);
-        Assert.False(table.Deliver(Response(id), Server, TimeSpan.Zero));
+        Assert.Equal(StunDelivery.Unmatched, table.Deliver(Response(id), Server, TimeSpan.Zero));
         Assert.Equal(1, table.UnknownTransactionCount);
         Assert.False(receipt.IsCompleted);
     }
@@ -201,7 +218,7 @@ public sealed class StunTransactionTableTests
 
         var again = table.Register(id, Server);
 
-        Assert.True(table.Deliver(Response(id), Server, TimeSpan.Zero));
+        Assert.Equal(StunDelivery.Completed, table.Deliver(Response(id), Server, TimeSpan.Zero));
         Assert.True(again.IsCompleted);
     }
 

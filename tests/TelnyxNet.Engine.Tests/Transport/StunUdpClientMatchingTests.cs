@@ -51,9 +51,10 @@ public sealed class StunUdpClientMatchingTests
     }
 
     [Fact]
-    public async Task A_malformed_response_carrying_the_pending_id_fails_the_transaction_at_once()
+    public async Task A_malformed_response_carrying_the_pending_id_is_discarded_and_the_valid_answer_after_it_completes()
     {
-        using var h = new UdpClientHarness();
+        var log = new Probes.CollectingLog();
+        using var h = new UdpClientHarness(log);
         var transaction = h.Start(TimeSpan.FromSeconds(5));
         await h.WaitForSends(1, TimeSpan.FromSeconds(0.5));
         var broken = Response(h.Id);
@@ -61,14 +62,40 @@ public sealed class StunUdpClientMatchingTests
         broken[StunMessage.HeaderLength + 3] = 0xFF;
 
         h.Socket.Inject(broken, Server);
+        await Eventually.True(() => h.Client.Transactions.DiscardedCount == 1, "the malformed answer is discarded");
+        Assert.False(transaction.IsCompleted);
+        Assert.Equal(0, h.Clock.AdvanceTo(TimeSpan.FromMilliseconds(1)));
+        h.Socket.Inject(Response(h.Id), Server);
+
+        var outcome = await Bounded(transaction);
+        Assert.Equal(Mapped, outcome.Response.MappedEndPoint);
+        Assert.Equal(TimeSpan.FromMilliseconds(1), outcome.RoundTripTime);
+        Assert.Equal(1, h.Client.MalformedCount);
+        Assert.Equal(StunMessage.HeaderLength, h.Client.LastDecodeError!.Offset);
+        Assert.Equal(1, h.Socket.SendCount);
+        Assert.Contains(log.Lines, l => l.Contains("Discarded", StringComparison.Ordinal) && l.Contains("RFC 8489 §6.3", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Only_malformed_answers_until_the_deadline_are_a_protocol_error_after_the_full_schedule()
+    {
+        using var h = new UdpClientHarness();
+        var transaction = h.Start(TimeSpan.FromSeconds(1));
+        await h.WaitForSends(1, TimeSpan.FromSeconds(0.5));
+        var broken = Response(h.Id);
+        broken[StunMessage.HeaderLength + 3] = 0xFF;
+        h.Socket.Inject(broken, Server);
+        await Eventually.True(() => h.Client.Transactions.DiscardedCount == 1, "the malformed answer is discarded");
+
+        h.StepTo(TimeSpan.FromSeconds(0.5), transaction);
+        await h.WaitForSends(2, TimeSpan.FromSeconds(1));
+        h.StepTo(TimeSpan.FromSeconds(1), transaction);
 
         var ex = await Assert.ThrowsAsync<ProbeException>(() => Bounded(transaction));
         Assert.Equal(FailureReason.ProtocolError, ex.Reason);
-        Assert.Contains("Malformed", ex.Message);
-        Assert.Equal(1, h.Client.MalformedCount);
-        Assert.Equal(StunMessage.HeaderLength, h.Client.LastDecodeError!.Offset);
-        Assert.Equal(TimeSpan.Zero, h.Clock.Elapsed);
-        Assert.Equal(1, h.Socket.SendCount);
+        Assert.Contains("Malformed", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("1 discarded", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(2, h.Socket.SendCount);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using TelnyxNet.Engine.Diagnosis;
+using TelnyxNet.Engine.Tests.Support;
 using TelnyxNet.Engine.Transport;
 using static TelnyxNet.Engine.Tests.Transport.UdpClientHarness;
 
@@ -125,5 +126,38 @@ public sealed class StunUdpClientScheduleTests
         var outcome = await Bounded(transaction);
         Assert.Equal(1, outcome.Transmissions);
         Assert.Equal(TimeSpan.Zero, outcome.RoundTripTime);
+    }
+
+    [Theory]
+    [InlineData(1000, new[] { 0.0, 0.5 })]
+    [InlineData(1500, new[] { 0.0, 0.5 })]
+    [InlineData(1501, new[] { 0.0, 0.5, 1.5 })]
+    [InlineData(5000, new[] { 0.0, 0.5, 1.5, 3.5 })]
+    public async Task Waits_that_end_early_neither_add_nor_advance_a_transmission(int timeoutMs, double[] expectedSends)
+    {
+        using var h = new UdpClientHarness(clientClock: clock => new EarlyClock(clock, TimeSpan.FromMilliseconds(1)));
+        var timeout = TimeSpan.FromMilliseconds(timeoutMs);
+        var transaction = h.Start(timeout);
+
+        await h.RunToEnd(transaction);
+
+        var ex = await Assert.ThrowsAsync<ProbeException>(() => Bounded(transaction));
+        Assert.Equal(FailureReason.Timeout, ex.Reason);
+        Assert.Equal(expectedSends.Select(TimeSpan.FromSeconds), h.Socket.Sent.Select(s => s.At));
+        Assert.Contains("after " + expectedSends.Length + " transmission(s)", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(timeout, h.Clock.Elapsed);
+        Assert.Equal(expectedSends.Length, h.Client.Transmissions);
+    }
+
+    [Fact]
+    public async Task Nothing_is_sent_at_the_deadline_itself()
+    {
+        using var h = new UdpClientHarness();
+        var transaction = h.Start(TimeSpan.FromSeconds(0.5));
+
+        await h.RunToEnd(transaction);
+
+        await Assert.ThrowsAsync<ProbeException>(() => Bounded(transaction));
+        Assert.Equal(new[] { TimeSpan.Zero }, h.Socket.Sent.Select(s => s.At));
     }
 }

@@ -17,11 +17,12 @@ internal sealed class UdpClientHarness : IDisposable
     /// <summary>How long a test waits for something that must happen at once; a safety bound, not a measurement.</summary>
     public static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
 
-    public UdpClientHarness()
+    /// <summary>A client on a manual clock; <paramref name="clientClock"/> wraps that clock for the client (e.g. in an <see cref="EarlyClock"/>).</summary>
+    public UdpClientHarness(IEngineLog? log = null, Func<ManualClock, IClock>? clientClock = null)
     {
         Clock = new ManualClock();
         Socket = new ScriptedDatagramSocket(Clock);
-        Client = new StunUdpClient(Socket, Clock);
+        Client = new StunUdpClient(Socket, clientClock?.Invoke(Clock) ?? Clock, log);
         Request = NewRequest();
         Id = TransactionId.FromBytes(Request, 8);
     }
@@ -66,6 +67,28 @@ internal sealed class UdpClientHarness : IDisposable
         Assert.Equal(sends, Socket.SendCount);
         Assert.False(pending.IsCompleted, "The transaction ended before " + at + ".");
         Assert.Equal(1, Clock.AdvanceTo(at));
+    }
+
+    /// <summary>
+    /// Moves the clock from due time to due time (each wait the client starts, early-ending ones
+    /// included) until <paramref name="transaction"/> ends; at most <paramref name="maxSteps"/> steps.
+    /// </summary>
+    public async Task RunToEnd(Task transaction, int maxSteps = 100)
+    {
+        for (var step = 0; step < maxSteps; step++)
+        {
+            await Eventually.True(() => transaction.IsCompleted || Clock.PendingDelayCount == 1, "the transaction ends or waits");
+            if (transaction.IsCompleted)
+            {
+                return;
+            }
+
+            var due = Clock.NextDue!.Value;
+            Clock.AdvanceTo(due);
+            await Eventually.True(() => transaction.IsCompleted || (Clock.PendingDelayCount == 1 && Clock.NextDue != due), "the client acts on the wait that ended at " + due);
+        }
+
+        Assert.Fail("The transaction did not end within " + maxSteps + " waits.");
     }
 
     public void Dispose() => Client.Dispose();

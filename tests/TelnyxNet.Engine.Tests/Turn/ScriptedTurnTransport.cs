@@ -8,7 +8,9 @@ namespace TelnyxNet.Engine.Tests.Turn;
 
 /// <summary>
 /// A TURN server played by the test: each request is decoded and handed to a script that returns
-/// the response (or null for silence, which times the transaction out). Records every request,
+/// the response (or null for silence, which times the transaction out). A response the client's
+/// check discards ends the transaction as the real transports do when only invalid answers came
+/// (ProtocolError). Records every request,
 /// indication and ChannelData frame; lets the test push Data indications and ChannelData.
 /// </summary>
 internal sealed class ScriptedTurnTransport : ITurnTransport
@@ -42,7 +44,7 @@ internal sealed class ScriptedTurnTransport : ITurnTransport
 
     public IReadOnlyList<ChannelDataMessage> ChannelData => _channelData;
 
-    public Task<StunTransactionOutcome> ExecuteAsync(byte[] request, TimeSpan timeout, CancellationToken cancellationToken)
+    public Task<StunTransactionOutcome> ExecuteAsync(byte[] request, TimeSpan timeout, Func<StunMessage, string?> check, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (Disposed)
@@ -52,8 +54,13 @@ internal sealed class ScriptedTurnTransport : ITurnTransport
 
         Assert.True(StunDecoder.TryDecode(request, out var message, out var error), "The client sent invalid STUN: " + error);
         _requests.Add(message!);
-        var response = _script(message!) ?? throw new ProbeException(FailureReason.Timeout, "scripted silence");
-        return Task.FromResult(new StunTransactionOutcome(response.Build(), Remote, TimeSpan.FromMilliseconds(1), 1));
+        var response = (_script(message!) ?? throw new ProbeException(FailureReason.Timeout, "scripted silence")).Build();
+        if (check(response) is string discarded)
+        {
+            throw new ProbeException(FailureReason.ProtocolError, "Malformed or invalid response (" + discarded + "): 1 discarded, no valid answer.");
+        }
+
+        return Task.FromResult(new StunTransactionOutcome(response, Remote, TimeSpan.FromMilliseconds(1), 1));
     }
 
     public Task SendIndicationAsync(byte[] indication, CancellationToken cancellationToken)
@@ -66,6 +73,12 @@ internal sealed class ScriptedTurnTransport : ITurnTransport
     public Task SendChannelDataAsync(ChannelDataMessage message, CancellationToken cancellationToken)
     {
         _channelData.Add(message);
+        return Task.CompletedTask;
+    }
+
+    public Task CloseAsync()
+    {
+        Disposed = true;
         return Task.CompletedTask;
     }
 

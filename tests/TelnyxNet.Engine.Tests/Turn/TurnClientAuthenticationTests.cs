@@ -119,7 +119,9 @@ public sealed class TurnClientAuthenticationTests
 
         var failure = await Assert.ThrowsAsync<ProbeException>(() => client.AllocateAsync(Deadline(), CancellationToken.None));
 
-        Assert.Equal(FailureReason.AuthenticationFailed, failure.Reason);
+        Assert.Equal(FailureReason.ErrorResponse, failure.Reason);
+        Assert.Equal(401, failure.ErrorCode);
+        Assert.Contains("no REALM and NONCE", failure.Message, StringComparison.Ordinal);
         Assert.Single(transport.Requests);
     }
 

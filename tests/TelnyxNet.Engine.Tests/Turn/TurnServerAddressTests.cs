@@ -1,3 +1,4 @@
+using TelnyxNet.Engine.Dns;
 using TelnyxNet.Engine.Diagnosis;
 using TelnyxNet.Engine.Transport;
 using TelnyxNet.Engine.Turn;
@@ -30,7 +31,7 @@ public sealed class TurnServerAddressTests
     [Fact]
     public void Tests_a_plain_host_over_UDP_and_TCP_on_its_port()
     {
-        Assert.True(TurnServerAddress.TryParse("turn.example.org:3479", null, out var servers, out var error), error);
+        Assert.True(TurnServerAddress.TryParse("turn.example.org:3479", null, out var servers, out var error), error?.Message);
 
         Assert.Equal(new[] { "turn:turn.example.org:3479?transport=udp", "turn:turn.example.org:3479?transport=tcp" }, servers.Select(s => s.ToString()));
     }
@@ -38,23 +39,35 @@ public sealed class TurnServerAddressTests
     [Fact]
     public void Gives_a_plain_host_the_transports_of_the_filter_with_the_TLS_default_port()
     {
-        Assert.True(TurnServerAddress.TryParse("turn.example.org", new[] { TransportProtocol.Tls, TransportProtocol.Tcp }, out var servers, out var error), error);
+        Assert.True(TurnServerAddress.TryParse("turn.example.org", new[] { TransportProtocol.Tls, TransportProtocol.Tcp }, out var servers, out var error), error?.Message);
 
         Assert.Equal(new[] { "turn:turn.example.org:3478?transport=tcp", "turns:turn.example.org:5349?transport=tcp" }, servers.Select(s => s.ToString()));
     }
 
     [Theory]
-    [InlineData("turn:h?transport=udp", TransportProtocol.Tcp, 0)]
-    [InlineData("turn:h?transport=tcp", TransportProtocol.Tcp, 1)]
-    [InlineData("turns:h", TransportProtocol.Udp, 0)]
-    [InlineData("turns:h", TransportProtocol.Tls, 1)]
-    [InlineData("turn:h", TransportProtocol.Tcp, 1)]
-    public void Filters_URIs_by_transport(string text, TransportProtocol filter, int kept)
+    [InlineData("turn:h?transport=tcp", TransportProtocol.Tcp)]
+    [InlineData("turns:h", TransportProtocol.Tls)]
+    [InlineData("turn:h", TransportProtocol.Tcp)]
+    public void Keeps_URIs_whose_transport_is_asked_for(string text, TransportProtocol filter)
     {
-        Assert.True(TurnServerAddress.TryParse(text, new[] { filter }, out var servers, out var error), error);
+        Assert.True(TurnServerAddress.TryParse(text, new[] { filter }, out var servers, out var error), error?.Message);
 
-        Assert.Equal(kept, servers.Count);
-        Assert.All(servers, s => Assert.Equal(filter, s.Transport));
+        Assert.Equal(filter, Assert.Single(servers).Transport);
+    }
+
+    [Theory]
+    [InlineData("turn:h?transport=udp", TransportProtocol.Tcp, "UDP (?transport=udp)")]
+    [InlineData("turn:h?transport=tcp", TransportProtocol.Udp, "TCP (?transport=tcp)")]
+    [InlineData("turns:h", TransportProtocol.Udp, "TLS (turns:)")]
+    [InlineData("turn:h", TransportProtocol.Tls, "turns:")]
+    public void A_URI_whose_transport_is_not_asked_for_is_a_transport_conflict(string text, TransportProtocol filter, string named)
+    {
+        Assert.False(TurnServerAddress.TryParse(text, new[] { filter }, out var servers, out var error));
+
+        Assert.Empty(servers);
+        Assert.Equal(ServerInputErrorKind.TransportConflict, error!.Kind);
+        Assert.StartsWith("'" + text + "' is not a valid TURN server: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -73,13 +86,16 @@ public sealed class TurnServerAddressTests
     [InlineData("turn:bad_host-.example", "characters a DNS name cannot")]
     [InlineData("turn:300.1.1.1", "not a valid IPv4")]
     [InlineData("turn:[::1", "closing ']'")]
+    [InlineData("::1:3479", "write [::1]:3479 for a port")]
+    [InlineData("turn:2001:db8::443", "write [2001:db8::]:443 for a port")]
     public void Rejects_bad_values_saying_what_is_wrong(string text, string reason)
     {
         Assert.False(TurnServerAddress.TryParse(text, None, out var servers, out var error));
 
         Assert.Empty(servers);
-        Assert.StartsWith("'" + text + "' is not a valid TURN server: ", error, StringComparison.Ordinal);
-        Assert.Contains(reason, error, StringComparison.Ordinal);
+        Assert.Equal(ServerInputErrorKind.Invalid, error!.Kind);
+        Assert.StartsWith("'" + text + "' is not a valid TURN server: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -87,7 +103,7 @@ public sealed class TurnServerAddressTests
     {
         Assert.False(TurnServerAddress.TryParse("turn:host", new[] { TransportProtocol.Tls }, out _, out var error));
 
-        Assert.Contains("turns:", error, StringComparison.Ordinal);
+        Assert.Contains("turns:", error!.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -102,7 +118,7 @@ public sealed class TurnServerAddressTests
 
     private static TurnServerAddress Single(string text, IReadOnlyCollection<TransportProtocol> filter)
     {
-        Assert.True(TurnServerAddress.TryParse(text, filter, out var servers, out var error), error);
+        Assert.True(TurnServerAddress.TryParse(text, filter, out var servers, out var error), error?.Message);
         return Assert.Single(servers);
     }
 }

@@ -7,7 +7,7 @@ namespace TelnyxNet.Lab;
 /// between the client (10.0.0.2) and the servers (203.0.113.10 and .11). Apply one with
 /// <see cref="NetworkLab.ApplyAsync"/>, which builds it from the plain lab.
 /// </summary>
-public abstract record Scenario
+public abstract partial record Scenario
 {
     private Scenario()
     {

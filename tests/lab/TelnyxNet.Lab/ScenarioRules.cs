@@ -44,6 +44,7 @@ internal static class ScenarioRules
         }, null, null),
         Scenario.Lossy lossy => new ScenarioPlan(NatMode.Masquerade, None, lossy.Impairment, null),
         Scenario.Slow slow => new ScenarioPlan(NatMode.Masquerade, None, slow.Impairment, null),
+        Scenario.AddressFiltering => new ScenarioPlan(NatMode.None, AddressDependentFiltering, null, null),
         Scenario.Capped capped => new ScenarioPlan(NatMode.Masquerade, None, null, capped.BitsPerSecond),
         _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "Not a lab scenario."),
     };
@@ -60,6 +61,15 @@ internal static class ScenarioRules
             "latency", "400ms",
         };
     }
+
+    /// <summary>RFC 4787 §5 address-dependent filtering (see <see cref="Scenario.AddressDependentFirewall"/>).</summary>
+    private static readonly IReadOnlyList<string[]> AddressDependentFiltering = new[]
+    {
+        new[] { "-m", "conntrack", "--ctstate", "ESTABLISHED,RELATED", "-j", "ACCEPT" },
+        new[] { "-i", "v-nat-in", "-m", "recent", "--name", "telnyxnet-sent-to", "--rdest", "--set", "-j", "ACCEPT" },
+        new[] { "-i", "v-nat-pub", "-m", "recent", "--name", "telnyxnet-sent-to", "--rsource", "--rcheck", "-j", "ACCEPT" },
+        new[] { "-j", "DROP" },
+    };
 
     private static string[] Match(LabProtocol protocol, int port) =>
         new[] { "-i", "v-nat-in", "-p", protocol == LabProtocol.Udp ? "udp" : "tcp", "--dport", port.ToString(CultureInfo.InvariantCulture) };

@@ -124,7 +124,7 @@ public sealed class MediaPathCoturnTests
     public async Task Measures_each_host_once_with_its_transports_together_in_the_order_given()
     {
         var options = MediaRun.Options(new[] { "turn:localhost:" + Coturn.Port + "?transport=tcp", "turn:127.0.0.1:" + Coturn.Port, "turn:LOCALHOST:" + Coturn.Port });
-        options = new MediaPathOptions { Servers = options.Servers, Credential = options.Credential, Duration = options.Duration, AddressFamily = Dns.AddressFamilyPreference.IPv4 };
+        options = new MediaPathOptions { Servers = options.Servers, Credential = options.Credential, Duration = options.Duration, AddressFamily = Engine.Dns.AddressFamilyPreference.IPv4 };
 
         var results = await MediaPathProbe.RunAsync(options, null, null, CancellationToken.None);
 

@@ -29,7 +29,7 @@ internal static class MediaRun
     /// <summary>The servers a user's value names (a plain host: UDP and TCP).</summary>
     public static IReadOnlyList<TurnServerAddress> Parse(string text)
     {
-        Assert.True(TurnServerAddress.TryParse(text, null, out var servers, out var error), error);
+        Assert.True(TurnServerAddress.TryParse(text, null, out var servers, out var problem), problem?.Message);
         return servers;
     }
 

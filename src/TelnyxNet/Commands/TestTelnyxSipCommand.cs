@@ -1,0 +1,121 @@
+using System.Management.Automation;
+using System.Net;
+using TelnyxNet.Engine.Diagnosis;
+using TelnyxNet.Engine.Dns;
+using TelnyxNet.Engine.Probes;
+using TelnyxNet.Engine.Sip;
+using TelnyxNet.Engine.Transport;
+using TelnyxNet.Infrastructure;
+
+namespace TelnyxNet.Commands;
+
+/// <summary>
+/// <para type="synopsis">Tests SIP signaling: OPTIONS (RFC 3261) over UDP, TCP and TLS to every address RFC 3263 DNS finds for Telnyx's SIP proxies or any other, and detects a SIP ALG.</para>
+/// </summary>
+[Cmdlet(VerbsDiagnostic.Test, "TelnyxSip", DefaultParameterSetName = ResultSet)]
+[OutputType(typeof(SipOptionsResult), ParameterSetName = new[] { ResultSet })]
+[OutputType(typeof(bool), ParameterSetName = new[] { QuietSet })]
+public sealed class TestTelnyxSipCommand : AsyncCmdlet
+{
+    private const string ResultSet = "Result";
+    private const string QuietSet = "Quiet";
+    private readonly List<SipServerAddress> _servers = new();
+    private bool _serverGiven;
+
+    /// <summary>Servers: sip:/sips: URIs, host, host:port or [IPv6]:port, each optionally with ;transport=udp|tcp|tls. Default: sip.telnyx.com (or the -Region names).</summary>
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("ComputerName", "Uri", "Urls")]
+    [ValidateNotNull]
+    public string[]? Server { get; set; }
+
+    /// <summary>Telnyx regions to test (Us, Eu, Ca, Au): every name Telnyx's pages give for each. Ignored when -Server is given.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public SipRegion[]? Region { get; set; }
+
+    /// <summary>Tests only these transports (Udp, Tcp, Tls).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public TransportProtocol[]? Transport { get; set; }
+
+    /// <summary>DNS resolvers to ask instead of this machine's: IP addresses, IPv4:port or [IPv6]:port.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? DnsServer { get; set; }
+
+    /// <summary>Any (default), IPv4 or IPv6: which resolved addresses to test.</summary>
+    [Parameter]
+    public AddressFamilyPreference AddressFamily { get; set; } = AddressFamilyPreference.Any;
+
+    /// <summary>The bound on the whole test, in seconds (1 to 600). Default 10.</summary>
+    [Parameter]
+    [ValidateRange(1, 600)]
+    public int TimeoutSeconds { get; set; } = 10;
+
+    /// <summary>Returns only $true when at least one proxy answered over at least one transport, else $false.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = QuietSet)]
+    public SwitchParameter Quiet { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        foreach (var value in Server ?? Array.Empty<string>())
+        {
+            _serverGiven = true;
+            if (SipServerAddress.TryParse(value, out var server, out var error))
+            {
+                _servers.Add(server!);
+                continue;
+            }
+
+            WriteError(new ErrorRecord(new ArgumentException(error), ErrorIds.InvalidServer, ErrorCategory.InvalidArgument, value));
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void EndProcessing()
+    {
+        List<IPEndPoint>? resolvers = null;
+        if (DnsServer != null)
+        {
+            resolvers = new List<IPEndPoint>();
+            foreach (var value in DnsServer)
+            {
+                if (!DnsServerAddress.TryParse(value, out var resolver, out var error))
+                {
+                    ThrowTerminatingError(new ErrorRecord(new ArgumentException(error), ErrorIds.InvalidDnsServer, ErrorCategory.InvalidArgument, value));
+                }
+
+                resolvers.Add(resolver!);
+            }
+        }
+
+        if (_serverGiven && _servers.Count == 0)
+        {
+            WriteVerbose("No valid server to test.");
+            if (Quiet)
+            {
+                WriteObject(false);
+            }
+
+            return;
+        }
+
+        var options = new SipOptionsOptions
+        {
+            Servers = _serverGiven ? _servers : TelnyxSipEndpoints.Servers(Region),
+            Transports = Transport,
+            DnsServers = resolvers,
+            AddressFamily = AddressFamily,
+            Timeout = TimeSpan.FromSeconds(TimeoutSeconds),
+        };
+        var results = RunEngine((log, progress, token) => SipOptionsProbe.RunAsync(options, log, progress, token));
+        if (Quiet)
+        {
+            WriteObject(SipOptionsProbe.Passed(results));
+            return;
+        }
+
+        WriteObject(results, enumerateCollection: true);
+    }
+}
