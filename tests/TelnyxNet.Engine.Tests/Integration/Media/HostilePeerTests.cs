@@ -1,5 +1,6 @@
 using TelnyxNet.Engine.Diagnosis;
 using TelnyxNet.Engine.Probes;
+using TelnyxNet.Engine.Tests.Hostile;
 using TelnyxNet.Engine.Tests.Support.Turn;
 
 namespace TelnyxNet.Engine.Tests.Integration.Media;
@@ -8,7 +9,8 @@ namespace TelnyxNet.Engine.Tests.Integration.Media;
 /// A real coturn, the engine's own peer, and a hostile twist on what the peer hears or sends:
 /// silence, a black hole, duplicates, garbage of every shape, reordering, a flood, a third party.
 /// Each run ends within its bound, counts exactly what happened, is never Succeeded on media that
-/// did not come back, names its finding, and deletes its allocation.
+/// did not come back, names its finding, deletes its allocation and leaves no socket open. The
+/// hostile servers of the media path are <see cref="MediaHostileTests"/>.
 /// </summary>
 [Collection(MediaCoturnCollection.Name)]
 public sealed class HostilePeerTests
@@ -163,6 +165,28 @@ public sealed class HostilePeerTests
         Assert.False(MediaPathProbe.Passed(new[] { result }));
     }
 
-    private Task<MediaPathQuality> RunAsync(Func<System.Net.Sockets.AddressFamily, Engine.Transport.IDatagramSocket> peer) =>
-        MediaRun.OneAsync(MediaRun.Options(new[] { Udp }, peerSocket: peer));
+    /// <summary>
+    /// One stream through the hostile peer, as the hostile suite runs a probe: bounded, and every
+    /// socket it opened (the peer's included) closed when it returns.
+    /// </summary>
+    private async Task<MediaPathQuality> RunAsync(Func<System.Net.Sockets.AddressFamily, Engine.Transport.IDatagramSocket> peer)
+    {
+        var sockets = new TrackedSockets();
+        var options = MediaRun.Options(new[] { Udp }, peerSocket: sockets.Peer(peer));
+        options = new MediaPathOptions
+        {
+            Servers = options.Servers,
+            Credential = options.Credential,
+            Duration = options.Duration,
+            Timeout = options.Timeout,
+            OpenPeerSocket = options.OpenPeerSocket,
+            OpenDatagramSocket = sockets.OpenDatagram,
+            OpenStreamSocket = sockets.OpenStream,
+        };
+        // Set-up, the stream, the wait for its last echoes (at most 2 s), the clean-up and the suite's slack.
+        var bound = options.Timeout + options.Duration + TimeSpan.FromSeconds(2) + options.CleanupTimeout + HostileSuite.Slack;
+        var result = await MediaRun.OneAsync(options).WaitAsync(bound);
+        Assert.True(sockets.LeftOpen == 0, sockets.LeftOpen + " of the " + sockets.Count + " sockets the stream opened are still open: " + MediaRun.Describe(result));
+        return result;
+    }
 }
