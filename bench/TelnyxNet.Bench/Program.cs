@@ -2,6 +2,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using TelnyxNet.Bench;
 using TelnyxNet.Bench.Codec;
+using TelnyxNet.Bench.Firewall;
 using TelnyxNet.Bench.InProcess;
 using TelnyxNet.Bench.Lab;
 using TelnyxNet.Bench.Media;
@@ -31,6 +32,8 @@ const string Usage = """
                                         whole-process telnyxnet stun with N targets vs 1
       junk [--seconds S] [--results FILE]
                                         managed heap of the stream client while a server streams junk
+      firewall [--runs N] [--sequential-runs N] [--timeout S] [--cli PATH] [--results FILE]
+                                        time to verdict on an all-blocked lab network: every rule at once vs one by one (root)
       media [--paths D/J/L,...] [--duration S] [--runs N] [--seed N] [--uclient PATH] [--peer PATH] [--results FILE]
                                         media path fidelity against the lab relay's truth, and turnutils_uclient's (root)
     """;
@@ -65,6 +68,8 @@ try
             return await FanOutCommand.RunAsync(BenchArguments.Parse(rest));
         case "junk":
             return await JunkCommand.RunAsync(BenchArguments.Parse(rest));
+        case "firewall":
+            return await FirewallScenarioCommand.RunAsync(BenchArguments.Parse(rest));
         case "media":
             return await MediaFidelityCommand.RunAsync(BenchArguments.Parse(rest));
         default:

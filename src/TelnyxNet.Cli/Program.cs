@@ -11,6 +11,9 @@ var root = new RootCommand(
     SipCommand.Create(),
     IceCommand.Create(),
     NatCommand.Create(),
+    SignalingCommand.Create(),
+    EndpointsCommand.Create(),
+    FirewallCommand.Create(),
     MediaCommand.Create(),
 };
 

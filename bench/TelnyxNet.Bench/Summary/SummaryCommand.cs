@@ -24,6 +24,8 @@ internal static class SummaryCommand
         ("lab.telnyxnet.printed_error", "lab: RTT telnyxnet prints minus truth"),
         ("lab.turnutils", "lab: turnutils_stunclient, whole process"),
         ("lab.turnutils.beyond_path", "lab: turnutils whole process minus truth"),
+        ("firewall.parallel", "lab: telnyxnet firewall, all rules blocked, at once"),
+        ("firewall.sequential", "lab: the same rules one run each, in turn"),
     };
 
     private static readonly (string Numerator, string Denominator, string Label)[] Ratios =
@@ -35,6 +37,7 @@ internal static class SummaryCommand
         ("memory.telnyxnet", "memory.turnutils", "telnyxnet stun / turnutils_stunclient (peak RSS)"),
         ("lab.engine_rtt", "lab.truth", "lab: engine RTT / relay truth (1 is exact)"),
         ("lab.telnyxnet", "lab.turnutils", "lab: telnyxnet / turnutils_stunclient (whole process)"),
+        ("firewall.parallel", "firewall.sequential", "lab: firewall rules at once / one by one (all blocked)"),
     };
 
     private static readonly (string Key, string Label)[] Memory =

@@ -62,23 +62,24 @@ internal static class ProbeArguments
     }
 
     /// <summary>An option that takes one of <paramref name="allowed"/> (any case); another value is one usage error naming the option, the value and the choices.</summary>
-    public static Option<string> Choice(string name, string alias, string description, string defaultValue, params string[] allowed)
+    public static Option<string> Choice(string name, string? alias, string description, string defaultValue, params string[] allowed)
     {
-        var option = new Option<string>(name, alias) { Description = description, DefaultValueFactory = _ => defaultValue, CustomParser = result => OneOf(name, Single(result), allowed, result) };
+        var option = alias is null ? new Option<string>(name) : new Option<string>(name, alias);
+        option.Description = description;
+        option.DefaultValueFactory = _ => defaultValue;
+        option.CustomParser = result => OneOf(name, Single(result), allowed, result);
         option.CompletionSources.Add(allowed);
         return option;
     }
 
     /// <summary>A repeatable option whose every value is one of <paramref name="allowed"/>, checked as <see cref="Choice"/> does.</summary>
-    public static Option<string[]> Choices(string name, string alias, string description, params string[] allowed)
+    public static Option<string[]> Choices(string name, string? alias, string description, params string[] allowed)
     {
-        var option = new Option<string[]>(name, alias)
-        {
-            Description = description,
-            Arity = ArgumentArity.OneOrMore,
-            AllowMultipleArgumentsPerToken = false,
-            CustomParser = result => result.Tokens.Select(t => OneOf(name, t.Value, allowed, result)).ToArray(),
-        };
+        var option = alias is null ? new Option<string[]>(name) : new Option<string[]>(name, alias);
+        option.Description = description;
+        option.Arity = ArgumentArity.OneOrMore;
+        option.AllowMultipleArgumentsPerToken = false;
+        option.CustomParser = result => result.Tokens.Select(t => OneOf(name, t.Value, allowed, result)).ToArray();
         option.CompletionSources.Add(allowed);
         return option;
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using TelnyxNet.Engine.Diagnosis;
 using TelnyxNet.Engine.Ice;
 using TelnyxNet.Engine.Probes;
 
@@ -17,6 +18,9 @@ namespace TelnyxNet.Cli.Output;
 [JsonSerializable(typeof(IReadOnlyList<IceCandidate>))]
 [JsonSerializable(typeof(IReadOnlyList<IceGatheringSummary>))]
 [JsonSerializable(typeof(IReadOnlyList<NatBehaviorResult>))]
+[JsonSerializable(typeof(IReadOnlyList<SignalingResult>))]
+[JsonSerializable(typeof(IReadOnlyList<TelnyxEndpoint>))]
+[JsonSerializable(typeof(IReadOnlyList<FirewallRuleResult>))]
 [JsonSerializable(typeof(IReadOnlyList<MediaPathQuality>))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {

@@ -56,4 +56,19 @@ public enum FailureReason
 
     /// <summary>TCP connected, then the connection was reset (RST) by the server or a device on the path before an answer.</summary>
     ConnectionReset,
+
+    /// <summary>The HTTP proxy answered CONNECT with 407: it demands credentials it was not given, or refused those it was given (RFC 9110 §15.5.8).</summary>
+    ProxyAuthenticationRequired,
+
+    /// <summary>The HTTP proxy refused to open the tunnel (CONNECT answered with a status other than 2xx or 407, RFC 9110 §9.3.6).</summary>
+    ProxyRefused,
+
+    /// <summary>The TLS certificate was re-signed on the path: the chain ends in a root no public CA program holds, or its issuer is a known TLS inspection product.</summary>
+    TlsIntercepted,
+
+    /// <summary>The WebSocket upgrade was refused: the server (or a proxy answering for it) replied with an HTTP status other than 101 Switching Protocols (RFC 6455 §4.1).</summary>
+    UpgradeRejected,
+
+    /// <summary>The WebSocket was closed by the other end (a Close frame, a reset or an end of stream) before the hold ended.</summary>
+    ClosedEarly,
 }

@@ -340,7 +340,7 @@ internal sealed class DnsClient
 
     private static async Task<Message> ExchangeTcpAsync(Socket socket, IPEndPoint server, byte[] query, ushort id, string name, DnsType type)
     {
-        await StunStreamClient.ConnectSocketAsync(socket, server).ConfigureAwait(false);
+        await StreamConnect.ConnectSocketAsync(socket, server).ConfigureAwait(false);
         using var stream = new NetworkStream(socket, ownsSocket: false);
         var framed = new byte[query.Length + 2];
         framed[0] = (byte)(query.Length >> 8);

@@ -25,7 +25,7 @@ internal static class SipStreamTransaction
         try
         {
             socket.NoDelay = true;
-            await Deadline.RunAsync(StunStreamClient.ConnectSocketAsync(socket, remote), until - clock.Elapsed, clock, socket.Dispose, "TCP connection to " + remote, cancellationToken).ConfigureAwait(false);
+            await StreamConnect.ConnectAsync(socket, remote, until - clock.Elapsed, clock, cancellationToken).ConfigureAwait(false);
             log.Verbose("SIP: TCP connected to " + remote + " from " + socket.LocalEndPoint + ".");
             stream = new NetworkStream(socket, ownsSocket: false);
             string? tlsProtocol = null;

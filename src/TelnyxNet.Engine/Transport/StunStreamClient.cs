@@ -2,7 +2,6 @@ using System.IO;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
-using System.Security.Authentication;
 using TelnyxNet.Engine.Diagnosis;
 using TelnyxNet.Engine.Internal;
 using TelnyxNet.Engine.Stun;
@@ -103,7 +102,7 @@ public sealed class StunStreamClient : IDisposable
         try
         {
             var started = clock.Elapsed;
-            await Deadline.RunAsync(ConnectSocketAsync(socket, remote), timeout, clock, socket.Dispose, "TCP connection to " + remote, cancellationToken).ConfigureAwait(false);
+            await StreamConnect.ConnectAsync(socket, remote, timeout, clock, cancellationToken).ConfigureAwait(false);
             log.Verbose("TCP connected to " + remote + " from " + socket.LocalEndPoint + ".");
             stream = new NetworkStream(socket, ownsSocket: false);
             string? tlsProtocol = null;
@@ -236,78 +235,18 @@ public sealed class StunStreamClient : IDisposable
     private static Task? TlsShutdown(SslStream ssl) =>
         typeof(SslStream).GetMethod("ShutdownAsync", Type.EmptyTypes)?.Invoke(ssl, null) as Task;
 
-    /// <summary>
-    /// Connects. A reset in answer to the SYN is "refused" (ECONNREFUSED); a reset while connecting
-    /// means the server's side accepted and then reset at once (ECONNRESET), which is no firewall's refusal.
-    /// </summary>
-    internal static async Task ConnectSocketAsync(Socket socket, IPEndPoint remote)
-    {
-        try
-        {
-            await socket.ConnectAsync(remote).ConfigureAwait(false);
-        }
-        catch (SocketException ex) when (IsReset(ex))
-        {
-            throw new ProbeException(FailureReason.ConnectionReset, "TCP to " + remote + " was accepted and then reset at once (" + ex.SocketErrorCode + ": " + ex.Message + ").", ex) { Connected = true };
-        }
-        catch (SocketException ex)
-        {
-            throw SocketErrors.Classify(ex, "TCP connection to " + remote);
-        }
-    }
-
-    /// <summary>The TLS handshake over <paramref name="inner"/> naming <paramref name="tlsHost"/> (SNI and the certificate name), within <paramref name="timeout"/>; a failure is a <see cref="ProbeException"/> with <see cref="FailureReason.TlsFailure"/>.</summary>
-    internal static async Task<SslStream> HandshakeAsync(Stream inner, Socket socket, IPEndPoint remote, string tlsHost, RemoteCertificateValidationCallback? certificateValidation, TimeSpan timeout, IClock clock, IEngineLog log, CancellationToken cancellationToken)
+    /// <summary>The TLS handshake over <paramref name="inner"/> naming <paramref name="tlsHost"/> (SNI and the certificate name), within <paramref name="timeout"/>, with the system's validation unless <paramref name="certificateValidation"/> decides; a failure is a <see cref="ProbeException"/> with <see cref="FailureReason.TlsFailure"/>.</summary>
+    internal static Task<SslStream> HandshakeAsync(Stream inner, Socket socket, IPEndPoint remote, string tlsHost, RemoteCertificateValidationCallback? certificateValidation, TimeSpan timeout, IClock clock, IEngineLog log, CancellationToken cancellationToken)
     {
         var policyErrors = SslPolicyErrors.None;
-        var ssl = new SslStream(inner, leaveInnerStreamOpen: false, (sender, certificate, chain, errors) =>
+        RemoteCertificateValidationCallback validate = (sender, certificate, chain, errors) =>
         {
             policyErrors = errors;
             return certificateValidation != null
                 ? certificateValidation(sender, certificate, chain, errors)
                 : errors == SslPolicyErrors.None;
-        });
-        try
-        {
-            log.Verbose("TLS handshake with " + remote + " as '" + tlsHost + "'.");
-            try
-            {
-                await Deadline.RunAsync(AuthenticateAsync(ssl, tlsHost, remote, () => policyErrors), timeout, clock, socket.Dispose, "TLS handshake with " + remote, cancellationToken).ConfigureAwait(false);
-            }
-            catch (ProbeException ex) when (ex.Reason == FailureReason.Timeout)
-            {
-                throw new ProbeException(FailureReason.TlsFailure, "TCP connected to " + remote + ", but the TLS handshake got no answer in " + Seconds(timeout) + " s: no TLS on that port (it waits for something else), or a device on the path holds the handshake.", ex) { Connected = true };
-            }
-
-            log.Verbose("TLS established: " + ssl.SslProtocol + ", " + ssl.CipherAlgorithm + ".");
-            return ssl;
-        }
-        catch
-        {
-            ssl.Dispose();
-            throw;
-        }
-    }
-
-    private static async Task AuthenticateAsync(SslStream ssl, string tlsHost, IPEndPoint remote, Func<SslPolicyErrors> policyErrors)
-    {
-        try
-        {
-            // SslProtocols.None asks for the operating system's default versions explicitly. Without it,
-            // .NET Framework (Windows PowerShell 5.1) falls back to the host exe's legacy defaults.
-            await ssl.AuthenticateAsClientAsync(tlsHost, null, SslProtocols.None, checkCertificateRevocation: false).ConfigureAwait(false);
-        }
-        catch (AuthenticationException ex)
-        {
-            var errors = policyErrors();
-            var detail = errors == SslPolicyErrors.None ? ex.Message : "certificate not accepted (" + errors + ")";
-            throw new ProbeException(FailureReason.TlsFailure, "TLS handshake with " + remote + " as '" + tlsHost + "' failed: " + detail + ".", ex) { Connected = true };
-        }
-        catch (IOException ex)
-        {
-            var how = IsReset(ex) ? "the connection was reset during the handshake" : "the connection closed during the handshake";
-            throw new ProbeException(FailureReason.TlsFailure, "TLS handshake with " + remote + " failed: " + how + " (" + ex.Message + ").", ex) { Connected = true };
-        }
+        };
+        return StreamConnect.TlsAsync(inner, socket.Dispose, remote.ToString(), tlsHost, validate, () => policyErrors == SslPolicyErrors.None ? null : "certificate not accepted (" + policyErrors + ")", timeout, clock, log, cancellationToken);
     }
 
     private async Task<StunReceipt> ExchangeAsync(byte[] request, TransactionId id, Task<StunReceipt> receipt)
@@ -490,12 +429,9 @@ public sealed class StunStreamClient : IDisposable
         Volatile.Write(ref _stalledFrame, null);
     }
 
-    private static ProbeException Classify(Exception ex) => IsReset(ex)
+    private static ProbeException Classify(Exception ex) => StreamConnect.IsReset(ex)
         ? new ProbeException(FailureReason.ConnectionReset, "The connection was reset after it was accepted, before an answer (" + ex.Message + ").", ex) { Connected = true }
         : new ProbeException(FailureReason.ProtocolError, "The connection failed before a response: " + ex.Message, ex) { Connected = true };
-
-    private static bool IsReset(Exception ex) =>
-        (ex as SocketException ?? ex.InnerException as SocketException)?.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionAborted;
 
     private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.0##", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -1,9 +1,9 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Security;
 using System.Security.Cryptography;
 using System.Text;
 using TelnyxNet.Engine.Diagnosis;
+using TelnyxNet.Engine.Internal;
 using TelnyxNet.Engine.Stun;
 
 namespace TelnyxNet.Engine.Turn;
@@ -27,7 +27,7 @@ public sealed class TurnCredential
     }
 
     /// <summary>The public default credential of the Telnyx WebRTC SDK (shared/reference/telnyx-facts.md).</summary>
-    public static TurnCredential TelnyxDefault { get; } = new(TelnyxEndpoints.TurnDefaultUsername, CredentialSource.Default, ReadOnly(TelnyxEndpoints.TurnDefaultPassword), null);
+    public static TurnCredential TelnyxDefault { get; } = new(TelnyxEndpoints.TurnDefaultUsername, CredentialSource.Default, SecureText.ReadOnly(TelnyxEndpoints.TurnDefaultPassword), null);
 
     /// <summary>The user name sent in USERNAME.</summary>
     public string Username { get; }
@@ -39,14 +39,14 @@ public sealed class TurnCredential
     public static TurnCredential FromPassword(string username, SecureString password)
     {
         CheckUsername(username);
-        return new TurnCredential(username, CredentialSource.Credential, Copy(password ?? throw new ArgumentNullException(nameof(password))), null);
+        return new TurnCredential(username, CredentialSource.Credential, SecureText.Copy(password ?? throw new ArgumentNullException(nameof(password))), null);
     }
 
     /// <summary>The <c>username</c> and <c>credential</c> of a WebRTC <c>iceServers</c> entry (RTCIceServer), for that entry's URLs only.</summary>
     public static TurnCredential FromIceServer(string username, SecureString password)
     {
         CheckUsername(username);
-        return new TurnCredential(username, CredentialSource.IceServer, Copy(password ?? throw new ArgumentNullException(nameof(password))), null);
+        return new TurnCredential(username, CredentialSource.IceServer, SecureText.Copy(password ?? throw new ArgumentNullException(nameof(password))), null);
     }
 
     /// <summary>
@@ -58,7 +58,7 @@ public sealed class TurnCredential
     {
         CheckUsername(name);
         var username = expiry.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) + ":" + name;
-        return new TurnCredential(username, CredentialSource.SharedSecret, null, Copy(secret ?? throw new ArgumentNullException(nameof(secret))));
+        return new TurnCredential(username, CredentialSource.SharedSecret, null, SecureText.Copy(secret ?? throw new ArgumentNullException(nameof(secret))));
     }
 
     /// <summary>
@@ -77,7 +77,7 @@ public sealed class TurnCredential
     /// <summary>The long-term key for <paramref name="realm"/> (RFC 8489 §9.2.2), derived now and owned by the caller.</summary>
     public byte[] DeriveKey(string realm, StunPasswordAlgorithm algorithm)
     {
-        var password = _secret is null ? Reveal(_password!) : RestPassword();
+        var password = _secret is null ? SecureText.Reveal(_password!) : RestPassword();
         return StunCredentials.LongTermKey(Username, realm, password, algorithm);
     }
 
@@ -86,7 +86,7 @@ public sealed class TurnCredential
 
     private string RestPassword()
     {
-        var secret = Encoding.UTF8.GetBytes(Reveal(_secret!));
+        var secret = Encoding.UTF8.GetBytes(SecureText.Reveal(_secret!));
         try
         {
             using var hmac = new HMACSHA1(secret);
@@ -103,38 +103,6 @@ public sealed class TurnCredential
         if (UsernameError(username) is string error)
         {
             throw new ArgumentException(error, nameof(username));
-        }
-    }
-
-    private static SecureString Copy(SecureString value)
-    {
-        var copy = value.Copy();
-        copy.MakeReadOnly();
-        return copy;
-    }
-
-    private static SecureString ReadOnly(string value)
-    {
-        var secure = new SecureString();
-        foreach (var c in value)
-        {
-            secure.AppendChar(c);
-        }
-
-        secure.MakeReadOnly();
-        return secure;
-    }
-
-    private static string Reveal(SecureString value)
-    {
-        var pointer = Marshal.SecureStringToGlobalAllocUnicode(value);
-        try
-        {
-            return Marshal.PtrToStringUni(pointer, value.Length);
-        }
-        finally
-        {
-            Marshal.ZeroFreeGlobalAllocUnicode(pointer);
         }
     }
 }

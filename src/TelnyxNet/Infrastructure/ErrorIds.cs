@@ -23,4 +23,19 @@ public static class ErrorIds
 
     /// <summary>A -DnsServer value is not an IP address or [IPv6]:port / IPv4:port. Terminating; nothing is tested.</summary>
     public const string InvalidDnsServer = "InvalidDnsServer";
+
+    /// <summary>A -Uri value is not a WebSocket URI (wss://host[:port][/path], ws://…, or a host). Non-terminating; the other URIs are still tested.</summary>
+    public const string InvalidUri = "InvalidUri";
+
+    /// <summary>A -Proxy value is not an HTTP proxy (http://host:port or host:port); an https:// or SOCKS proxy is not supported. Terminating; nothing is tested.</summary>
+    public const string InvalidProxy = "InvalidProxy";
+
+    /// <summary>-Proxy and -NoProxy together, or -ProxyCredential with -NoProxy. Terminating; nothing is tested.</summary>
+    public const string ConflictingProxySettings = "ConflictingProxySettings";
+
+    /// <summary>A -Catalog file that cannot be used: missing, unreadable, not JSON, or a row with a missing or invalid field (the message names the file, row, field and line). Terminating; nothing is tested.</summary>
+    public const string InvalidCatalog = "InvalidCatalog";
+
+    /// <summary>Catalog rows from the pipeline together with -Catalog: say which rules to test one way. Terminating; nothing is tested.</summary>
+    public const string ConflictingCatalog = "ConflictingCatalog";
 }

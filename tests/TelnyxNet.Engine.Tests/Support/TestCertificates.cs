@@ -13,12 +13,14 @@ internal sealed class TestCertificates : IDisposable
 {
     private const string ServerAuthOid = "1.3.6.1.5.5.7.3.1";
     private readonly RSA _leafKey;
+    private readonly string _authorityKeyPem;
 
-    private TestCertificates(X509Certificate2 authority, X509Certificate2 leaf, RSA leafKey)
+    private TestCertificates(X509Certificate2 authority, X509Certificate2 leaf, RSA leafKey, string authorityKeyPem)
     {
         Authority = authority;
         Leaf = leaf;
         _leafKey = leafKey;
+        _authorityKeyPem = authorityKeyPem;
     }
 
     /// <summary>The CA certificate (public part only).</summary>
@@ -27,16 +29,20 @@ internal sealed class TestCertificates : IDisposable
     /// <summary>The server certificate (public part only).</summary>
     public X509Certificate2 Leaf { get; }
 
-    /// <summary>The server certificate with its private key, for a TLS server in this process.</summary>
-    public X509Certificate2 ServerCertificate() => Leaf.CopyWithPrivateKey(_leafKey);
+    /// <summary>The name of the test CA unless a test asks for another.</summary>
+    public const string DefaultCaName = "CN=TelnyxNet Test CA, O=TelnyxNet tests";
 
-    /// <summary>Makes a CA and a server certificate valid from five minutes ago for two days, also naming <paramref name="dnsNames"/>.</summary>
-    public static TestCertificates Create(params string[] dnsNames)
+    /// <summary>
+    /// Makes a CA named <paramref name="caName"/> and a server certificate it signs, valid from five
+    /// minutes ago for two days, for 127.0.0.1, ::1, localhost, and also <paramref name="addresses"/>
+    /// (a lab's server addresses, say) and <paramref name="dnsNames"/> (a SIP domain's proxies, say).
+    /// </summary>
+    public static TestCertificates Create(string caName = DefaultCaName, IEnumerable<System.Net.IPAddress>? addresses = null, IEnumerable<string>? dnsNames = null)
     {
         var notBefore = DateTimeOffset.UtcNow.AddMinutes(-5);
         var notAfter = notBefore.AddDays(2);
         using var caKey = RSA.Create(2048);
-        var caRequest = new CertificateRequest("CN=TelnyxNet Test CA, O=TelnyxNet tests", caKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var caRequest = new CertificateRequest(caName, caKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(certificateAuthority: true, hasPathLengthConstraint: true, pathLengthConstraint: 0, critical: true));
         caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, critical: true));
         caRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(caRequest.PublicKey, critical: false));
@@ -50,7 +56,12 @@ internal sealed class TestCertificates : IDisposable
             names.AddIpAddress(System.Net.IPAddress.Loopback);
             names.AddIpAddress(System.Net.IPAddress.IPv6Loopback);
             names.AddDnsName("localhost");
-            foreach (var name in dnsNames)
+            foreach (var address in addresses ?? Array.Empty<System.Net.IPAddress>())
+            {
+                names.AddIpAddress(address);
+            }
+
+            foreach (var name in dnsNames ?? Array.Empty<string>())
             {
                 names.AddDnsName(name);
             }
@@ -62,7 +73,7 @@ internal sealed class TestCertificates : IDisposable
             leafRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(leafRequest.PublicKey, critical: false));
             leafRequest.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(ca, includeKeyIdentifier: true, includeIssuerAndSerial: false));
             using var leaf = leafRequest.Create(ca, notBefore, notAfter.AddHours(-1), RandomNumberGenerator.GetBytes(16));
-            return new TestCertificates(X509CertificateLoader.LoadCertificate(ca.RawData), X509CertificateLoader.LoadCertificate(leaf.RawData), leafKey);
+            return new TestCertificates(X509CertificateLoader.LoadCertificate(ca.RawData), X509CertificateLoader.LoadCertificate(leaf.RawData), leafKey, caKey.ExportPkcs8PrivateKeyPem());
         }
         catch
         {
@@ -76,6 +87,16 @@ internal sealed class TestCertificates : IDisposable
     {
         File.WriteAllText(certificatePath, Leaf.ExportCertificatePem() + "\n");
         File.WriteAllText(keyPath, _leafKey.ExportPkcs8PrivateKeyPem() + "\n");
+    }
+
+    /// <summary>The CA's certificate and private key as one PEM text, as mitmproxy reads its CA (mitmproxy-ca.pem).</summary>
+    public string AuthorityPem() => Authority.ExportCertificatePem() + "\n" + _authorityKeyPem + "\n";
+
+    /// <summary>The server certificate with its private key, loaded through PKCS#12 as TLS servers (Kestrel, SslStream) need it.</summary>
+    public X509Certificate2 ServerCertificate()
+    {
+        using var withKey = Leaf.CopyWithPrivateKey(_leafKey);
+        return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pfx), null);
     }
 
     /// <summary>

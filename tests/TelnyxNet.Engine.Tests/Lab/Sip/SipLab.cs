@@ -61,7 +61,7 @@ internal sealed class SipLab : IAsyncDisposable
         }
 
         var lab = await NetworkLab.StartAsync();
-        var sip = new SipLab(lab, TestCertificates.Create(SipServerFiles.Domain, "pbx1." + SipServerFiles.Domain, "pbx2." + SipServerFiles.Domain));
+        var sip = new SipLab(lab, TestCertificates.Create(dnsNames: new[] { SipServerFiles.Domain, "pbx1." + SipServerFiles.Domain, "pbx2." + SipServerFiles.Domain }));
         try
         {
             await sip.StartServersAsync();
@@ -138,6 +138,21 @@ internal sealed class SipLab : IAsyncDisposable
         _certificates.Dispose();
     }
 
+    /// <summary>kamailio in <paramref name="lab"/>'s server namespace, answering OPTIONS on UDP and TCP 5060 and TLS 5061 of <paramref name="addresses"/> with the given PEM certificate and key; stopped with the lab.</summary>
+    public static async Task StartKamailioAsync(NetworkLab lab, string certificate, string key, params string[] addresses)
+    {
+        var tlsConfig = Path.Combine(lab.Directory, "tls.cfg");
+        File.WriteAllText(tlsConfig, SipServerFiles.KamailioTlsConfig(certificate, key));
+        var config = Path.Combine(lab.Directory, "kamailio.cfg");
+        File.WriteAllText(config, SipServerFiles.KamailioConfig(addresses, SipServerAddress.DefaultPort, SipServerAddress.DefaultTlsPort, tlsConfig));
+        var run = Directory.CreateDirectory(Path.Combine(lab.Directory, "kamailio-run")).FullName;
+        await lab.StartServerAsync(
+            BoundedProcess.Find("kamailio")!,
+            new[] { "-DD", "-E", "-f", config, "-P", Path.Combine(run, "kamailio.pid"), "-Y", run, "-m", "32", "-M", "8" },
+            addresses.SelectMany(a => new[] { SipServerAddress.DefaultPort, SipServerAddress.DefaultTlsPort }.Select(p => LabChecks.TcpAccepts(lab.Server, new IPEndPoint(IPAddress.Parse(a), p)))),
+            ReadyLimit);
+    }
+
     private async Task StartServersAsync()
     {
         var directory = Lab.Directory;
@@ -145,17 +160,7 @@ internal sealed class SipLab : IAsyncDisposable
         var key = Path.Combine(directory, "server.key");
         _certificates.WriteServerPem(certificate, key);
         File.WriteAllText(CaFile, _certificates.Authority.ExportCertificatePem() + "\n");
-        var tlsConfig = Path.Combine(directory, "tls.cfg");
-        File.WriteAllText(tlsConfig, SipServerFiles.KamailioTlsConfig(certificate, key));
-        var config = Path.Combine(directory, "kamailio.cfg");
-        var addresses = new[] { NetworkLab.ServerAddress, NetworkLab.AlternateServerAddress };
-        File.WriteAllText(config, SipServerFiles.KamailioConfig(addresses, SipServerAddress.DefaultPort, SipServerAddress.DefaultTlsPort, tlsConfig));
-        var run = Directory.CreateDirectory(Path.Combine(directory, "kamailio-run")).FullName;
-        await Lab.StartServerAsync(
-            BoundedProcess.Find("kamailio")!,
-            new[] { "-DD", "-E", "-f", config, "-P", Path.Combine(run, "kamailio.pid"), "-Y", run, "-m", "32", "-M", "8" },
-            addresses.SelectMany(a => new[] { SipServerAddress.DefaultPort, SipServerAddress.DefaultTlsPort }.Select(p => LabChecks.TcpAccepts(Lab.Server, new IPEndPoint(IPAddress.Parse(a), p)))),
-            ReadyLimit);
+        await StartKamailioAsync(Lab, certificate, key, NetworkLab.ServerAddress, NetworkLab.AlternateServerAddress);
 
         var servFailSocket = Lab.Server.OpenSocket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         servFailSocket.Bind(new IPEndPoint(DnsAddress, ServFailPort));

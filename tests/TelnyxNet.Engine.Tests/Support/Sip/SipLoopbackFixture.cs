@@ -47,7 +47,7 @@ public sealed class SipLoopbackFixture : IAsyncLifetime
         try
         {
             _directory = ServerLedger.CreateOwnedDirectory("sip");
-            _certificates = TestCertificates.Create(SipServerFiles.Domain, "pbx1." + SipServerFiles.Domain, "pbx2." + SipServerFiles.Domain);
+            _certificates = TestCertificates.Create(dnsNames: new[] { SipServerFiles.Domain, "pbx1." + SipServerFiles.Domain, "pbx2." + SipServerFiles.Domain });
             var certificate = Path.Combine(_directory, "server.crt");
             var key = Path.Combine(_directory, "server.key");
             _certificates.WriteServerPem(certificate, key);
