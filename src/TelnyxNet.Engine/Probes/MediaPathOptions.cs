@@ -24,6 +24,7 @@ public sealed class MediaPathOptions : RelayProbeOptions
     /// <summary>
     /// How long a preferred transport (UDP before TCP before TLS) may still take to allocate once a
     /// less preferred one has: enough for two UDP retransmissions (RFC 8489: 0.5 s, then 1 s more).
+    /// A grace beyond <see cref="ProbeOptions.Timeout"/> is harmless: the deadline ends every attempt.
     /// </summary>
     internal TimeSpan PreferenceGrace { get; init; } = TimeSpan.FromSeconds(2);
 
@@ -36,9 +37,9 @@ public sealed class MediaPathOptions : RelayProbeOptions
             throw new ArgumentOutOfRangeException(nameof(Duration), Duration, "The stream lasts 0.2 s to 2 minutes.");
         }
 
-        if (PreferenceGrace < TimeSpan.Zero || PreferenceGrace > Timeout)
+        if (PreferenceGrace < TimeSpan.Zero)
         {
-            throw new ArgumentOutOfRangeException(nameof(PreferenceGrace), PreferenceGrace, "The preference grace is 0 to the timeout.");
+            throw new ArgumentOutOfRangeException(nameof(PreferenceGrace), PreferenceGrace, "The preference grace must not be negative.");
         }
     }
 }

@@ -34,7 +34,6 @@ public sealed class MediaHostileTests
                 Servers = new[] { TurnRun.Server("turn:" + server + query) },
                 Credential = TurnCredential.TelnyxDefault,
                 Timeout = timeout,
-                PreferenceGrace = TimeSpan.Zero,
                 CleanupTimeout = TimeSpan.FromMilliseconds(500),
                 Duration = TimeSpan.FromSeconds(1),
                 Retransmission = TurnHostileTests.Rto100,

@@ -72,17 +72,29 @@ public sealed class CliMediaTests
     }
 
     [Theory]
-    [InlineData("--duration", "0", "--duration must be 1 to 120; got 0.")]
-    [InlineData("--duration", "121", "--duration must be 1 to 120; got 121.")]
-    [InlineData("--timeout", "0", "--timeout must be 1 to 600; got 0.")]
+    [InlineData("--duration", "0", "telnyxnet: --duration: '0' is not a whole number from 1 to 120.")]
+    [InlineData("--duration", "121", "telnyxnet: --duration: '121' is not a whole number from 1 to 120.")]
+    [InlineData("--duration", "1.5", "telnyxnet: --duration: '1.5' is not a whole number from 1 to 120.")]
+    [InlineData("--timeout", "0", "telnyxnet: --timeout: '0' is not a whole number from 1 to 600.")]
     [InlineData("--server", "bad host!", "'bad host!' is not a valid TURN server")]
-    [InlineData("--transport", "sctp", "sctp")]
+    [InlineData("--transport", "sctp", "telnyxnet: --transport: 'sctp' is not one of udp, tcp, tls.")]
     public async Task Exits_2_with_one_line_naming_the_option_and_value(string option, string value, string message)
     {
         var run = await TelnyxCli.RunAsync(Alice, "media", option, value, "--username", MediaCoturnFixture.Alice.Name);
 
         Assert.True(run.ExitCode == 2, run.ToString());
-        Assert.Contains(message, run.StandardError, StringComparison.Ordinal);
+        Assert.Contains(message, Assert.Single(run.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Measures_with_the_shortest_set_up_timeout()
+    {
+        // One second is less than the race's preference grace (2 s); the deadline bounds the grace, not the other way round.
+        var run = await TelnyxCli.RunAsync(Alice, "media", "--server", Udp, "--username", MediaCoturnFixture.Alice.Name, "--duration", "1", "--timeout", "1", "--json");
+
+        Assert.True(run.ExitCode is 0 or 1, run.ToString());
+        using var json = JsonDocument.Parse(run.StandardOutput);
+        Assert.Equal("Succeeded", Assert.Single(json.RootElement.EnumerateArray()).GetProperty("status").GetString());
     }
 
     [Fact]
