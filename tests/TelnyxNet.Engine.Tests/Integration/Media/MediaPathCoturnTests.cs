@@ -56,6 +56,20 @@ public sealed class MediaPathCoturnTests
     }
 
     [Fact]
+    public async Task Streams_with_the_servers_own_iceServers_credential_over_the_tests()
+    {
+        var own = MediaRun.Parse("turn:" + HostPort + "?transport=udp").Select(s => s.WithCredential(Engine.Turn.TurnCredential.FromIceServer(MediaCoturnFixture.Alice.Name, Secrets.Secure(MediaCoturnFixture.Alice.Password)))).ToList();
+        var options = MediaRun.Options(Array.Empty<string>(), credential: Engine.Turn.TurnCredential.FromPassword(MediaCoturnFixture.Alice.Name, Secrets.Secure("not-the-password")));
+        options = new MediaPathOptions { Servers = own, Credential = options.Credential, Duration = options.Duration, Timeout = options.Timeout };
+
+        var result = await MediaRun.OneAsync(options);
+
+        MediaRun.AssertMeasured(result);
+        Assert.Equal("IceServer", result.CredentialSource);
+        Assert.Equal(MediaCoturnFixture.Alice.Name, result.Username);
+    }
+
+    [Fact]
     public async Task Prefers_UDP_of_a_plain_host_and_deletes_the_TCP_allocation_it_did_not_need()
     {
         var result = await MediaRun.OneAsync(MediaRun.Options(new[] { HostPort }));
