@@ -70,7 +70,7 @@ Describe 'Test-TelnyxFirewall with a catalog of loopback rows' -Skip:$coturnMiss
             @{ Service = 'Turn'; Host = '127.0.0.1'; Port = $script:coturn.Port; Protocol = 'Udp'; Required = $true }
             @{ Service = 'Turn'; Host = '127.0.0.1'; Port = $script:coturn.Port; Protocol = 'Tcp'; Required = $false }
             @{ Service = 'Turn'; Host = '127.0.0.1'; Port = $script:closedPort; Protocol = 'Tcp'; Required = $false }
-            @{ Service = 'Sip'; Host = '127.0.0.1'; Port = 5060; Protocol = 'Udp'; Required = $false }
+            @{ Service = 'Sip'; Host = '127.0.0.1'; Port = $script:closedPort; Protocol = 'Udp'; Required = $false }
             @{ Service = 'Media'; Host = '*'; PortRange = '16384-32768'; Protocol = 'Udp'; Direction = 'Bidirectional'; Required = $false }
         )
     }
@@ -93,8 +93,8 @@ Describe 'Test-TelnyxFirewall with a catalog of loopback rows' -Skip:$coturnMiss
         $results = @(Test-TelnyxFirewall -Catalog $script:catalog -SkipCertificateCheck -NoProxy -TimeoutSeconds 5)
         $results | Should -HaveCount 7
         $results[0] | Should -BeOfType 'TelnyxNet.Engine.Diagnosis.FirewallRuleResult'
-        $results.Verdict | Should -Be @('Allowed', 'Allowed', 'Allowed', 'Allowed', 'Rejected', 'NotTestable', 'NotTestable')
-        $results.Probe | Should -Be @('WebSocket upgrade (WSS)', 'STUN Binding', 'TURN Allocate', 'TURN Allocate', 'TURN Allocate', 'SIP OPTIONS (Test-TelnyxSip)', 'none from this machine')
+        $results.Verdict | Should -Be @('Allowed', 'Allowed', 'Allowed', 'Allowed', 'Rejected', 'Rejected', 'NotTestable')
+        $results.Probe | Should -Be @('WebSocket upgrade (WSS)', 'STUN Binding', 'TURN Allocate', 'TURN Allocate', 'TURN Allocate', 'SIP OPTIONS', 'none from this machine')
         $results[4].FailureReason | Should -Be 'Refused'
         $results[4].Remediation | Should -Be ('Allow outbound TCP {0} to 127.0.0.1 (a firewall rejects it now).' -f $script:closedPort)
         $results[0].Remediation | Should -BeNullOrEmpty

@@ -56,7 +56,7 @@ public sealed class CliSignalingTests : IClassFixture<LoopbackWssServers>
     [InlineData("signaling --uri ws://127.0.0.1:1/ --proxy socks5://127.0.0.1:1080", "--proxy: 'socks5://127.0.0.1:1080' is not an HTTP proxy")]
     [InlineData("signaling --uri ws://127.0.0.1:1/ --proxy http://bob:hunter2@127.0.0.1:3128", "a password on the command line is visible")]
     [InlineData("signaling --uri ws://127.0.0.1:1/ --proxy 127.0.0.1:3128 --no-proxy", "--no-proxy connects directly")]
-    [InlineData("signaling --hold 3601", "--hold must be 0 to 3600")]
+    [InlineData("signaling --hold 3601", "--hold: '3601' is not a whole number from 0 to 3600.")]
     [InlineData("signaling --region mars", "mars")]
     [InlineData("endpoints --service web", "web")]
     [InlineData("firewall --environment staging", "staging")]
