@@ -7,6 +7,7 @@ public sealed class ModuleLayoutTests
     [InlineData("TelnyxNet.dll")]
     [InlineData("TelnyxNet.Engine.dll")]
     [InlineData("TelnyxNet.Format.ps1xml")]
+    [InlineData("TelnyxNet.Types.ps1xml")]
     [InlineData("Makaretu.Dns.dll")]
     public void The_module_folder_holds(string fileName) =>
         Assert.True(File.Exists(BuiltModule.PathOf(fileName)), fileName + " is missing from " + BuiltModule.Directory);
