@@ -6,6 +6,7 @@ using TelnyxNet.Bench.Codec;
 using TelnyxNet.Bench.Firewall;
 using TelnyxNet.Bench.InProcess;
 using TelnyxNet.Bench.Lab;
+using TelnyxNet.Bench.Media;
 using TelnyxNet.Bench.Scale;
 using TelnyxNet.Bench.Scenario;
 using TelnyxNet.Bench.Summary;
@@ -34,6 +35,8 @@ const string Usage = """
                                         managed heap of the stream client while a server streams junk
       firewall [--runs N] [--sequential-runs N] [--timeout S] [--cli PATH] [--results FILE]
                                         time to verdict on an all-blocked lab network: every rule at once vs one by one (root)
+      media [--paths D/J/L,...] [--duration S] [--runs N] [--seed N] [--uclient PATH] [--peer PATH] [--results FILE]
+                                        media path fidelity against the lab relay's truth, and turnutils_uclient's (root)
       check [--runs N] [--sequential-runs N] [--timeout S] [--cli PATH] [--results FILE]
                                         telnyxnet check on an all-dropped lab network vs its parts one by one (root)
     """;
@@ -70,6 +73,8 @@ try
             return await JunkCommand.RunAsync(BenchArguments.Parse(rest));
         case "firewall":
             return await FirewallScenarioCommand.RunAsync(BenchArguments.Parse(rest));
+        case "media":
+            return await MediaFidelityCommand.RunAsync(BenchArguments.Parse(rest));
         case "check":
             return await CheckScenarioCommand.RunAsync(BenchArguments.Parse(rest));
         default:

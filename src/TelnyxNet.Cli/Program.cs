@@ -14,6 +14,7 @@ var root = new RootCommand(
     SignalingCommand.Create(),
     EndpointsCommand.Create(),
     FirewallCommand.Create(),
+    MediaCommand.Create(),
     CheckCommand.Create(),
 };
 
@@ -31,4 +32,7 @@ if (parsed.Errors.Count > 0)
     return ExitCodes.Usage;
 }
 
-return await parsed.InvokeAsync();
+// Ctrl+C (SIGINT) and SIGTERM cancel the command's token; the command then has this long to clean
+// up (delete TURN allocations: at most 2 s each, in parallel) before the process ends with 130.
+// Without it, System.CommandLine 2.0 leaves the signals to the runtime, which ends the process at once.
+return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(5) });

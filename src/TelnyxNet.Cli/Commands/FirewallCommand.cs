@@ -23,7 +23,7 @@ internal static class FirewallCommand
         var common = new CommonOptions();
         var catalog = new CatalogArguments();
         var proxy = new ProxyArguments();
-        var username = new Option<string>("--username") { Description = "TURN user name for the TURN rules; its password comes from " + TurnCommand.PasswordVariable + " or a prompt. Default: the Telnyx WebRTC SDK's public default credential (a 401 challenge already proves a rule)." };
+        var username = new Option<string>("--username") { Description = "TURN user name for the TURN rules; its password comes from " + TurnArguments.PasswordVariable + " or a prompt. Default: the Telnyx WebRTC SDK's public default credential (a 401 challenge already proves a rule)." };
         var skip = new Option<bool>("--skip-certificate-check") { Description = "Accept any certificate on WSS and TLS rules (the chain is still reported)." };
         var family = ProbeArguments.Family();
         var timeout = ProbeArguments.Timeout(10);
@@ -50,7 +50,7 @@ internal static class FirewallCommand
                 return ExitCodes.Usage;
             }
 
-            var credential = TurnCommand.Credential(parse.GetValue(username), false, out var credentialError);
+            var credential = TurnArguments.Credential(parse.GetValue(username), false, out var credentialError);
             if (credential is null)
             {
                 Console.Error.WriteLine("telnyxnet: " + credentialError);

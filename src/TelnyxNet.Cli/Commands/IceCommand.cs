@@ -38,8 +38,8 @@ internal static class IceCommand
     {
         var common = new CommonOptions();
         var server = ProbeArguments.Servers("ICE server URL: stun:host[:port], turn:host[:port][?transport=udp|tcp] or turns:host[:port]. Repeat for several. Default: the Telnyx WebRTC SDK's ICE servers (stun.telnyx.com, stun.l.google.com, turn.telnyx.com over UDP, TCP and TLS, turn2.telnyx.com over TLS).");
-        var username = new Option<string>("--username", "-u") { Description = "TURN user name; its password comes from " + TurnCommand.PasswordVariable + " or a prompt. With --shared-secret: the name in 'expiry:name'. Without either, the SDK's public default credential." };
-        var sharedSecret = new Option<bool>("--shared-secret") { Description = "Use a TURN REST API credential derived from the shared secret in " + TurnCommand.SecretVariable + " (or a prompt)." };
+        var username = new Option<string>("--username", "-u") { Description = "TURN user name; its password comes from " + TurnArguments.PasswordVariable + " or a prompt. With --shared-secret: the name in 'expiry:name'. Without either, the SDK's public default credential." };
+        var sharedSecret = new Option<bool>("--shared-secret") { Description = "Use a TURN REST API credential derived from the shared secret in " + TurnArguments.SecretVariable + " (or a prompt)." };
         var summary = new Option<bool>("--summary") { Description = "Print the gathering summary (counts, timings, findings) instead of the candidates." };
         var sdp = new Option<bool>("--sdp") { Description = "Print the a=candidate: SDP lines only." };
         var family = ProbeArguments.Family();
@@ -84,7 +84,7 @@ internal static class IceCommand
                 return ExitCodes.Usage;
             }
 
-            var credential = TurnCommand.Credential(parse.GetValue(username), parse.GetValue(sharedSecret), out var credentialError);
+            var credential = TurnArguments.Credential(parse.GetValue(username), parse.GetValue(sharedSecret), out var credentialError);
             if (credential is null)
             {
                 Console.Error.WriteLine("telnyxnet: " + credentialError);

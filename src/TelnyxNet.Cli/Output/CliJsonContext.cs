@@ -21,6 +21,7 @@ namespace TelnyxNet.Cli.Output;
 [JsonSerializable(typeof(IReadOnlyList<SignalingResult>))]
 [JsonSerializable(typeof(IReadOnlyList<TelnyxEndpoint>))]
 [JsonSerializable(typeof(IReadOnlyList<FirewallRuleResult>))]
+[JsonSerializable(typeof(IReadOnlyList<MediaPathQuality>))]
 [JsonSerializable(typeof(IReadOnlyList<TelnyxReadinessReport>))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {

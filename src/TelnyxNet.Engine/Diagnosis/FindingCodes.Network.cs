@@ -25,9 +25,9 @@ public static partial class FindingCodes
 
     /// <summary>No media came back at all.</summary>
     public static readonly FindingCode NetworkNoAudioFlow = Sdk("network_no_audio_flow", FindingEffect.Blocked, "network",
-        "No media flowed through the relay: allow outbound UDP to turn.telnyx.com 3478 and the relay ports (49152–65535), or TCP/TLS 443 for TURN.");
+        "No media flowed through the relay: allow outbound UDP to turn.telnyx.com 3478 and its relay ports (49152–65535), or TCP/TLS 443 for TURN, and check that no firewall rule, UDP rate limit or inspection of RTP drops call media.");
 
     /// <summary>Media flowed one way only.</summary>
     public static readonly FindingCode NetworkOneWayAudio = Sdk("network_one_way_audio", FindingEffect.Blocked, "network",
-        "Media flowed one way only: a firewall lets traffic out but not back in (or the reverse). Allow the RTP range 16384–32768/UDP both ways and the TURN relay ports.");
+        "Media flowed one way only: a firewall lets traffic out but not back in (or the reverse). Allow the RTP range 16384–32768/UDP both ways and the TURN relay ports (49152–65535/UDP), and check for a stateful firewall or NAT that drops the answers of long UDP flows.");
 }

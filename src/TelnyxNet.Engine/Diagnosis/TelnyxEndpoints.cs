@@ -73,6 +73,27 @@ public static class TelnyxEndpoints
     /// <summary>Acceptable below this many ms; poor above.</summary>
     public const int RttAcceptableMs = 300;
 
+    /// <summary>The WebRTC SDK's network thresholds (<c>PreCallDiagnostic/modules/network.ts</c>): average RTT at or above this many ms is degraded.</summary>
+    public const double RttDegradedMs = 300;
+
+    /// <summary>Average RTT at or above this many ms is poor.</summary>
+    public const double RttPoorMs = 500;
+
+    /// <summary>Average jitter at or above this many ms is degraded.</summary>
+    public const double JitterDegradedMs = 30;
+
+    /// <summary>Average jitter at or above this many ms is poor.</summary>
+    public const double JitterPoorMs = 100;
+
+    /// <summary>Packet loss at or above this many percent is degraded.</summary>
+    public const double LossDegradedPercent = 2;
+
+    /// <summary>Packet loss at or above this many percent is poor.</summary>
+    public const double LossPoorPercent = 5;
+
+    /// <summary>The SDK's pre-call test streams this long by default.</summary>
+    public static TimeSpan MediaTestDuration { get; } = TimeSpan.FromSeconds(5);
+
     /// <summary>The STUN servers the WebRTC SDK uses by default, over <paramref name="transport"/>.</summary>
     public static IReadOnlyList<StunServerAddress> DefaultStunServers(TransportProtocol transport) => new[]
     {

@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using TelnyxNet.Engine.Diagnosis;
 using TelnyxNet.Engine.Stun;
-using TelnyxNet.Engine.Transport;
 using TelnyxNet.Engine.Turn;
 
 namespace TelnyxNet.Engine.Probes;
@@ -58,7 +56,7 @@ public static class TurnAllocationProbe
             ex =>
             {
                 var failed = NewResult(server, null, options, timestamp);
-                Fail(failed, new Target(server.Transport, server.Host, server.Port, null), CredentialOf(server, options), ex);
+                Fail(failed, TurnTarget.Given(server), options.CredentialOf(server), ex);
                 return failed;
             },
             address => TestAddressAsync(server, address, options, deadline, timestamp, log, cancellationToken),
@@ -68,55 +66,35 @@ public static class TurnAllocationProbe
     private static async Task<TurnAllocationResult> TestAddressAsync(TurnServerAddress server, IPAddress address, TurnAllocationOptions options, TimeSpan deadline, DateTimeOffset timestamp, IEngineLog log, CancellationToken cancellationToken)
     {
         var result = NewResult(server, address, options, timestamp);
-        var clock = options.Clock;
-        var remote = new IPEndPoint(address, server.Port);
-        var tlsHost = server.Host;
-        var target = new Target(server.Transport, server.Host, server.Port, null);
+        var target = TurnTarget.Given(server);
         TurnClient? client = null;
+        TurnSession? session = null;
         try
         {
-            log.Verbose("Testing TURN " + server.Transport.ToString().ToUpperInvariant() + " " + StunServerAddress.FormatHostPort(address.ToString(), server.Port) + (server.IsAddressLiteral ? string.Empty : " (" + server.Host + ")") + " as " + CredentialOf(server, options) + ".");
-            var started = clock.Elapsed;
-            client = await ConnectAsync(server, remote, tlsHost, options, deadline, log, cancellationToken).ConfigureAwait(false);
-            Describe(result, client);
-            try
-            {
-                await client.AllocateAsync(deadline, cancellationToken).ConfigureAwait(false);
-            }
-            catch (TurnRedirectException redirect)
-            {
-                log.Verbose(redirect.Message + " Following it once.");
-                Read(result, client);
-                result.AlternateServer = redirect.Alternate.ToString();
-                await client.CloseAsync().ConfigureAwait(false);
-                client = null;
-                target = new Target(server.Transport, redirect.Domain ?? redirect.Alternate.Address.ToString(), redirect.Alternate.Port, StunServerAddress.FormatHostPort(remote.Address.ToString(), remote.Port));
-                remote = redirect.Alternate;
-                tlsHost = redirect.Domain ?? server.Host;
-                client = await ConnectAsync(server, remote, tlsHost, options, deadline, log, cancellationToken).ConfigureAwait(false);
-                Describe(result, client);
-                await client.AllocateAsync(deadline, cancellationToken).ConfigureAwait(false);
-            }
-
-            result.AllocateTimeMs = Round((clock.Elapsed - started).TotalMilliseconds);
-            Granted(result, client.Allocation!);
+            session = await TurnSession.OpenAsync(
+                server,
+                address,
+                options,
+                deadline,
+                log,
+                (at, connected) =>
+                {
+                    ReadIfAny(result, client);
+                    target = at;
+                    client = connected;
+                    result.AlternateServer = at.Alternate?.ToString() ?? string.Empty;
+                    if (connected != null)
+                    {
+                        Describe(result, connected);
+                    }
+                },
+                cancellationToken).ConfigureAwait(false);
+            result.AllocateTimeMs = session.AllocateTimeMs;
+            Granted(result, session.Client.Allocation!);
             var note = string.Empty;
             if (!options.SkipRelayCheck)
             {
-                // Where the server most likely answers STUN over UDP: its own port for UDP and TCP; 3478 for TLS and TCP 443.
-                var udpPort = server.Transport == TransportProtocol.Udp || (server.Transport == TransportProtocol.Tcp && remote.Port != TelnyxEndpoints.TurnFallbackPort) ? remote.Port : TurnServerAddress.DefaultPort;
-                var allocatedAt = remote;
-                var allocatedHost = tlsHost;
-                var check = await TurnRelayCheck.RunAsync(
-                    client,
-                    new IPEndPoint(remote.Address, udpPort),
-                    options.OpenPeerSocket,
-                    token => ConnectAsync(server, allocatedAt, allocatedHost, options, deadline, log, token),
-                    options.Retransmission,
-                    options.CleanupTimeout,
-                    log,
-                    deadline,
-                    cancellationToken).ConfigureAwait(false);
+                var check = await session.CheckRelayAsync(null, cancellationToken).ConfigureAwait(false);
                 result.RelayVerified = check.Verified;
                 result.RelayRoundTripTimeMs = check.RoundTripMs is double rtt ? Round(rtt) : null;
                 note = check.Note;
@@ -127,33 +105,20 @@ public static class TurnAllocationProbe
         catch (ProbeException ex)
         {
             ReadIfAny(result, client);
-            Fail(result, target, CredentialOf(server, options), ex);
-        }
-        catch (TurnRedirectException again)
-        {
-            ReadIfAny(result, client);
-            Fail(result, target, CredentialOf(server, options), new ProbeException(FailureReason.ErrorResponse, again.Message + " The test follows one redirect only: the servers send each other round.") { ErrorCode = TurnErrors.TryAlternate });
+            Fail(result, target, options.CredentialOf(server), ex);
         }
         finally
         {
-            if (client != null)
+            ReadIfAny(result, client);
+            if (session != null)
             {
-                Read(result, client);
-                if (client.Allocation != null)
-                {
-                    result.Deallocated = await client.DeleteAsync(options.CleanupTimeout).ConfigureAwait(false);
-                }
-
-                await client.CloseAsync().ConfigureAwait(false);
+                result.Deallocated = await session.CloseAsync().ConfigureAwait(false);
             }
         }
 
         log.Verbose(result.Server + ":" + result.Port + "/" + result.Transport + ": " + result.Status + (result.Outcome == ProbeStatus.Succeeded ? string.Empty : " (" + result.FailureReason + ")") + ". " + result.Message);
         return result;
     }
-
-    private static Task<TurnClient> ConnectAsync(TurnServerAddress server, IPEndPoint remote, string tlsHost, TurnAllocationOptions options, TimeSpan deadline, IEngineLog log, CancellationToken cancellationToken) =>
-        TurnConnector.ConnectAsync(server.Transport, remote, tlsHost, CredentialOf(server, options), options, null, deadline, log, cancellationToken);
 
     private static void Describe(TurnAllocationResult result, TurnClient client)
     {
@@ -204,7 +169,7 @@ public static class TurnAllocationProbe
     }
 
     /// <summary>The result's failure; remediation and message name the server that failed (the alternate, after a followed redirect).</summary>
-    private static void Fail(TurnAllocationResult result, Target target, TurnCredential credential, ProbeException failure)
+    private static void Fail(TurnAllocationResult result, TurnTarget target, TurnCredential credential, ProbeException failure)
     {
         result.Outcome = ProbeStatus.Failed;
         result.Reason = failure.Reason;
@@ -215,14 +180,13 @@ public static class TurnAllocationProbe
             result.RelayVerified = false;
         }
 
-        var at = StunServerAddress.FormatHostPort(target.Host, target.Port);
         var context = target.RedirectedFrom != null
-            ? " This is the alternate server " + at + ": " + target.RedirectedFrom + " answered with 300 Try Alternate and sent the test there."
+            ? target.Context
             : result.ServerReachable && failure.Reason is FailureReason.Timeout or FailureReason.AuthenticationFailed
                 ? " The server itself is reachable: it answered" + (result.Realm.Length > 0 ? " with a challenge for realm '" + result.Realm + "'" : string.Empty) + "."
                 : string.Empty;
         result.Message = failure.Message + context;
-        result.Remediation = TurnRemediation.For(failure.Reason, target.Transport, target.Host, target.Port, credential.Source, failure.ErrorCode, failure.Connected);
+        result.Remediation = target.Remediation(failure, credential.Source);
     }
 
     private static TurnAllocationResult NewResult(TurnServerAddress server, IPAddress? address, TurnAllocationOptions options, DateTimeOffset timestamp) => new()
@@ -231,18 +195,12 @@ public static class TurnAllocationProbe
         Port = server.Port,
         Transport = server.Transport.ToString(),
         RemoteAddress = address?.ToString() ?? string.Empty,
-        CredentialSource = CredentialOf(server, options).Source.ToString(),
-        Username = CredentialOf(server, options).Username,
+        CredentialSource = options.CredentialOf(server).Source.ToString(),
+        Username = options.CredentialOf(server).Username,
         Timestamp = timestamp,
     };
 
-    /// <summary>The server's own credential (from its iceServers entry), else the test's.</summary>
-    private static TurnCredential CredentialOf(TurnServerAddress server, TurnAllocationOptions options) => server.Credential ?? options.Credential;
-
     private static double Round(double ms) => Math.Round(ms, 3);
-
-    /// <summary>The server an attempt is at: the one given, or the alternate a 300 sent the test to (then <see cref="RedirectedFrom"/> names the first).</summary>
-    private sealed record Target(TransportProtocol Transport, string Host, int Port, string? RedirectedFrom);
 
     private static string Ms(double? ms) => (ms ?? 0).ToString("0.###", CultureInfo.InvariantCulture);
 }

@@ -25,19 +25,14 @@ internal sealed class AllocationRelayPeer : IRelayPeer
 
     public Task SendAsync(byte[] data, IPEndPoint relayed, CancellationToken cancellationToken) => _client.SendAsync(relayed, data, cancellationToken);
 
-    public async Task<bool> ReceiveAsync(byte[] data, IPEndPoint relayed, TimeSpan until, CancellationToken cancellationToken)
+    public async Task<RelayedData?> ReceiveFromAsync(IPEndPoint relayed, TimeSpan until, CancellationToken cancellationToken)
     {
         while (true)
         {
             var received = await _client.ReceiveAsync(until - ClockNow(), cancellationToken).ConfigureAwait(false);
-            if (received is null)
+            if (received is null || received.Peer.Equals(relayed))
             {
-                return false;
-            }
-
-            if (received.Data.SequenceEqual(data) && received.Peer.Equals(relayed))
-            {
-                return true;
+                return received;
             }
         }
     }

@@ -2,7 +2,10 @@ using System.Net;
 
 namespace TelnyxNet.Engine.Turn;
 
-/// <summary>Data a peer sent to the relayed address, as the server delivered it (RFC 8656 §11.4, §12.6).</summary>
+/// <summary>
+/// Data that came through a relay (RFC 8656 §11.4, §12.6): to the client, as the server delivered
+/// it from a peer; to a peer, as it arrived from the relayed address. With the time it was received.
+/// </summary>
 internal sealed class RelayedData
 {
     public RelayedData(IPEndPoint peer, byte[] data, bool viaChannel, TimeSpan receivedAt)
@@ -13,15 +16,15 @@ internal sealed class RelayedData
         ReceivedAt = receivedAt;
     }
 
-    /// <summary>The peer's address as the relay saw it (XOR-PEER-ADDRESS, or the channel's peer).</summary>
+    /// <summary>Where it came from: the peer as the relay saw it (XOR-PEER-ADDRESS, or the channel's peer), or, at a peer, the relayed address.</summary>
     public IPEndPoint Peer { get; }
 
     /// <summary>The application data.</summary>
     public byte[] Data { get; }
 
-    /// <summary>True for ChannelData, false for a Data indication.</summary>
+    /// <summary>True for ChannelData, false for a Data indication or a plain datagram.</summary>
     public bool ViaChannel { get; }
 
-    /// <summary>When it arrived, on the client's clock.</summary>
+    /// <summary>When it arrived, on the client's clock, read as the receive loop took it.</summary>
     public TimeSpan ReceivedAt { get; }
 }

@@ -38,10 +38,12 @@ internal static class TurnRelayCheck
     /// <summary>
     /// Runs the check on <paramref name="client"/>'s allocation. <paramref name="serverUdp"/> is the
     /// server's UDP address for the local peer's Binding; <paramref name="openSecondClient"/>
-    /// connects a second client to the same server. Throws <see cref="ProbeException"/>
-    /// (RelayNotForwarding, or the error of a TURN request) and cancellation.
+    /// connects a second client to the same server. Once the relay is proved,
+    /// <paramref name="whileOpen"/> (when given) runs on the open path before the peer is closed:
+    /// how a media stream uses the check's peer. Throws <see cref="ProbeException"/>
+    /// (RelayNotForwarding, or the error of a TURN request) and cancellation; the peer is closed on every path.
     /// </summary>
-    public static async Task<RelayCheckOutcome> RunAsync(TurnClient client, IPEndPoint serverUdp, Func<AddressFamily, IDatagramSocket> openPeerSocket, Func<CancellationToken, Task<TurnClient>> openSecondClient, RetransmissionPolicy policy, TimeSpan cleanupTimeout, IEngineLog log, TimeSpan deadline, CancellationToken cancellationToken)
+    public static async Task<RelayCheckOutcome> RunAsync(TurnClient client, IPEndPoint serverUdp, Func<AddressFamily, IDatagramSocket> openPeerSocket, Func<CancellationToken, Task<TurnClient>> openSecondClient, RetransmissionPolicy policy, TimeSpan cleanupTimeout, IEngineLog log, TimeSpan deadline, Func<RelayPath, Task>? whileOpen, CancellationToken cancellationToken)
     {
         var allocation = client.Allocation ?? throw new InvalidOperationException("No allocation to check.");
         var clock = client.Clock;
@@ -63,24 +65,36 @@ internal static class TurnRelayCheck
                     .Distinct()
                     .ToList();
                 await client.CreatePermissionAsync(permitted, deadline, cancellationToken).ConfigureAwait(false);
+                var seen = reflexive;
+                double? rtt = null;
+                whyNotLocal = string.Empty;
                 try
                 {
-                    var seen = await InboundAsync(client, peer, log, deadline, cancellationToken).ConfigureAwait(false) ?? reflexive;
-                    var rtt = await RoundTripsAsync(client, peer, seen, LocalPeerChannel, log, deadline, cancellationToken).ConfigureAwait(false);
-                    return new RelayCheckOutcome(true, rtt, string.Empty);
+                    seen = await InboundAsync(client, peer, log, deadline, cancellationToken).ConfigureAwait(false) ?? reflexive;
+                    rtt = await RoundTripsAsync(client, peer, seen, LocalPeerChannel, log, deadline, cancellationToken).ConfigureAwait(false);
                 }
                 catch (ProbeException ex) when (ex.Reason == FailureReason.RelayNotForwarding)
                 {
                     whyNotLocal = ex.Message.TrimEnd('.');
                 }
+
+                if (rtt is double proved)
+                {
+                    if (whileOpen != null)
+                    {
+                        await whileOpen(new RelayPath(client, peer, seen, LocalPeerChannel, viaSecondAllocation: false)).ConfigureAwait(false);
+                    }
+
+                    return new RelayCheckOutcome(true, proved, string.Empty);
+                }
             }
         }
 
         log.Verbose(whyNotLocal + "; checking the relay with a second allocation as the peer.");
-        return await CheckWithSecondAllocationAsync(client, openSecondClient, whyNotLocal, cleanupTimeout, log, deadline, cancellationToken).ConfigureAwait(false);
+        return await CheckWithSecondAllocationAsync(client, openSecondClient, whyNotLocal, cleanupTimeout, log, deadline, whileOpen, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<RelayCheckOutcome> CheckWithSecondAllocationAsync(TurnClient client, Func<CancellationToken, Task<TurnClient>> openSecondClient, string whyNotLocal, TimeSpan cleanupTimeout, IEngineLog log, TimeSpan deadline, CancellationToken cancellationToken)
+    private static async Task<RelayCheckOutcome> CheckWithSecondAllocationAsync(TurnClient client, Func<CancellationToken, Task<TurnClient>> openSecondClient, string whyNotLocal, TimeSpan cleanupTimeout, IEngineLog log, TimeSpan deadline, Func<RelayPath, Task>? whileOpen, CancellationToken cancellationToken)
     {
         var relayed = client.Allocation!.Relayed;
         TurnClient second;
@@ -90,7 +104,7 @@ internal static class TurnRelayCheck
         }
         catch (ProbeException ex)
         {
-            return Unverified(whyNotLocal, ex.Message);
+            return Unverified(whyNotLocal, ex.Message, ex.Reason);
         }
 
         var peer = new AllocationRelayPeer(second, cleanupTimeout);
@@ -100,20 +114,35 @@ internal static class TurnRelayCheck
             {
                 await second.AllocateAsync(deadline, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is ProbeException || ex is TurnRedirectException)
+            catch (ProbeException ex)
             {
-                return Unverified(whyNotLocal, "a second allocation was refused: " + ex.Message);
+                return Unverified(whyNotLocal, "a second allocation was refused: " + ex.Message, ex.Reason);
+            }
+            catch (TurnRedirectException ex)
+            {
+                return Unverified(whyNotLocal, "a second allocation was refused: " + ex.Message, FailureReason.ErrorResponse);
             }
 
             await client.CreatePermissionAsync(new[] { peer.Relayed.Address }, deadline, cancellationToken).ConfigureAwait(false);
             await second.CreatePermissionAsync(new[] { relayed.Address }, deadline, cancellationToken).ConfigureAwait(false);
-            var seen = await InboundAsync(client, peer, log, deadline, cancellationToken).ConfigureAwait(false) ?? peer.Relayed;
-            var rtt = await RoundTripsAsync(client, peer, seen, AllocationPeerChannel, log, deadline, cancellationToken).ConfigureAwait(false);
+            IPEndPoint seen;
+            double rtt;
+            try
+            {
+                seen = await InboundAsync(client, peer, log, deadline, cancellationToken).ConfigureAwait(false) ?? peer.Relayed;
+                rtt = await RoundTripsAsync(client, peer, seen, AllocationPeerChannel, log, deadline, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ProbeException ex) when (ex.Reason == FailureReason.RelayNotForwarding)
+            {
+                throw new ProbeException(FailureReason.RelayNotForwarding, ex.Message + " (" + whyNotLocal + " either.)", ex);
+            }
+
+            if (whileOpen != null)
+            {
+                await whileOpen(new RelayPath(client, peer, seen, AllocationPeerChannel, viaSecondAllocation: true)).ConfigureAwait(false);
+            }
+
             return new RelayCheckOutcome(true, rtt, "Verified relay to relay, through a second allocation: " + whyNotLocal + ". That does not affect calls, whose media leaves the relay on the server's side.");
-        }
-        catch (ProbeException ex) when (ex.Reason == FailureReason.RelayNotForwarding)
-        {
-            throw new ProbeException(FailureReason.RelayNotForwarding, ex.Message + " (" + whyNotLocal + " either.)", ex);
         }
         finally
         {
@@ -121,10 +150,8 @@ internal static class TurnRelayCheck
         }
     }
 
-    private static RelayCheckOutcome Unverified(string whyNotLocal, string whyNotSecond)
-    {
-        return new RelayCheckOutcome(null, null, "The relay could not be verified: " + whyNotLocal + ", and " + whyNotSecond.TrimEnd('.') + ".");
-    }
+    private static RelayCheckOutcome Unverified(string whyNotLocal, string whyNotSecond, FailureReason reason) =>
+        new(null, null, "The relay could not be verified: " + whyNotLocal + ", and " + whyNotSecond.TrimEnd('.') + ".", reason);
 
     /// <summary>Peer → relay → client (a Data indication): the peer's address as the relay saw it, or null when nothing came.</summary>
     private static async Task<IPEndPoint?> InboundAsync(TurnClient client, IRelayPeer peer, IEngineLog log, TimeSpan deadline, CancellationToken cancellationToken)
@@ -168,7 +195,7 @@ internal static class TurnRelayCheck
         {
             var sent = clock.Elapsed;
             await (channel is ushort bound ? client.SendChannelDataAsync(bound, token, cancellationToken) : client.SendAsync(peerAddress, token, cancellationToken)).ConfigureAwait(false);
-            if (!await peer.ReceiveAsync(token, relayed, Min(deadline, clock.Elapsed + AttemptWait), cancellationToken).ConfigureAwait(false))
+            if (!await PeerHearsAsync(peer, token, relayed, Min(deadline, clock.Elapsed + AttemptWait), cancellationToken).ConfigureAwait(false))
             {
                 continue;
             }
@@ -187,6 +214,19 @@ internal static class TurnRelayCheck
             reachedPeer
                 ? "Data sent with " + how + " reached " + peer.Description + " through the relay " + relayed + ", but the answer did not come back through it."
                 : "Data sent with " + how + " through the relay " + relayed + " never reached " + peer.Description + ".");
+    }
+
+    /// <summary>True when <paramref name="token"/> reaches the peer from <paramref name="relayed"/> before <paramref name="until"/>; other data is skipped.</summary>
+    private static async Task<bool> PeerHearsAsync(IRelayPeer peer, byte[] token, IPEndPoint relayed, TimeSpan until, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var data = await peer.ReceiveFromAsync(relayed, until, cancellationToken).ConfigureAwait(false);
+            if (data is null || data.Data.SequenceEqual(token))
+            {
+                return data != null;
+            }
+        }
     }
 
     private static async Task<RelayedData?> ClientReceivesAsync(TurnClient client, byte[] token, TimeSpan deadline, CancellationToken cancellationToken)

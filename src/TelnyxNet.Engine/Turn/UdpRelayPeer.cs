@@ -1,7 +1,6 @@
 using System.Net;
 using TelnyxNet.Engine.Diagnosis;
 using TelnyxNet.Engine.Internal;
-using TelnyxNet.Engine.Stun;
 using TelnyxNet.Engine.Transport;
 
 namespace TelnyxNet.Engine.Turn;
@@ -13,7 +12,7 @@ internal sealed class UdpRelayPeer : IRelayPeer
     private const int InboxCapacity = 64;
 
     private readonly StunUdpClient _socket;
-    private readonly AsyncInbox<Datagram> _inbox;
+    private readonly AsyncInbox<RelayedData> _inbox;
     private readonly IClock _clock;
     private readonly IEngineLog _log;
 
@@ -22,12 +21,18 @@ internal sealed class UdpRelayPeer : IRelayPeer
         _clock = clock;
         _log = log;
         _socket = new StunUdpClient(socket, clock, log);
-        _inbox = new AsyncInbox<Datagram>(clock, InboxCapacity);
+        _inbox = new AsyncInbox<RelayedData>(clock, InboxCapacity);
         _socket.NonStunHandler = (buffer, count, source) =>
         {
+            var receivedAt = _clock.Elapsed;
+            if (source is not IPEndPoint from)
+            {
+                return false;
+            }
+
             var copy = new byte[count];
             Buffer.BlockCopy(buffer, 0, copy, 0, count);
-            _inbox.Post(new Datagram(source, copy));
+            _inbox.Post(new RelayedData(from, copy, viaChannel: false, receivedAt));
             return true;
         };
     }
@@ -39,8 +44,8 @@ internal sealed class UdpRelayPeer : IRelayPeer
     {
         try
         {
-            var outcome = await _socket.ExecuteAsync(new StunMessageBuilder(StunMethod.Binding, StunClass.Request).Encode(), server, policy, wait, cancellationToken).ConfigureAwait(false);
-            var mapped = outcome.Response.MappedEndPoint;
+            var outcome = await _socket.ExecuteAsync(BindingResponse.Request(), server, policy, wait, cancellationToken, BindingResponse.Check).ConfigureAwait(false);
+            var mapped = BindingResponse.MappedEndPoint(outcome.Response);
             _log.Verbose("The relay check's peer " + _socket.LocalEndPoint + " is " + mapped + " as seen by " + server + ".");
             return mapped;
         }
@@ -53,19 +58,14 @@ internal sealed class UdpRelayPeer : IRelayPeer
 
     public Task SendAsync(byte[] data, IPEndPoint relayed, CancellationToken cancellationToken) => _socket.SendAsync(data, relayed, cancellationToken);
 
-    public async Task<bool> ReceiveAsync(byte[] data, IPEndPoint relayed, TimeSpan until, CancellationToken cancellationToken)
+    public async Task<RelayedData?> ReceiveFromAsync(IPEndPoint relayed, TimeSpan until, CancellationToken cancellationToken)
     {
         while (true)
         {
             var datagram = await _inbox.TakeAsync(until - _clock.Elapsed, cancellationToken).ConfigureAwait(false);
-            if (datagram is null)
+            if (datagram is null || datagram.Peer.Equals(relayed))
             {
-                return false;
-            }
-
-            if (datagram.Data.SequenceEqual(data) && datagram.Source is IPEndPoint source && source.Port == relayed.Port && source.Address.Equals(relayed.Address))
-            {
-                return true;
+                return datagram;
             }
         }
     }
@@ -74,18 +74,5 @@ internal sealed class UdpRelayPeer : IRelayPeer
     {
         _socket.Dispose();
         _inbox.Dispose();
-    }
-
-    private sealed class Datagram
-    {
-        public Datagram(EndPoint source, byte[] data)
-        {
-            Source = source;
-            Data = data;
-        }
-
-        public EndPoint Source { get; }
-
-        public byte[] Data { get; }
     }
 }

@@ -60,35 +60,14 @@ public sealed class TestTelnyxTurnCommand : TurnCredentialCmdlet
     public SwitchParameter Quiet { get; set; }
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        foreach (var argument in (Server ?? Array.Empty<object>()).Select(ServerArgument.Read).OfType<ServerArgument>())
-        {
-            _serverGiven = true;
-            var own = argument.HasCredential ? TurnCredential.FromIceServer(argument.Username!, argument.SecurePassword()) : null;
-            foreach (var url in argument.Urls)
-            {
-                if (argument.FromIceServer && url.StartsWith("stun", StringComparison.OrdinalIgnoreCase))
-                {
-                    WriteVerbose("'" + url + "' is a STUN URL: Test-TelnyxStun tests it.");
-                    continue;
-                }
-
-                if (!TurnServerAddress.TryParse(url, Transport, out var servers, out var problem))
-                {
-                    WriteError(ServerErrors.Record(problem!, argument.Target));
-                    continue;
-                }
-
-                _servers.AddRange(own is null ? servers : servers.Select(s => s.WithCredential(own)));
-            }
-        }
-    }
+    protected override void ProcessRecord() =>
+        _serverGiven |= TurnServerArguments.Read(this, Server, Transport, _servers);
 
     /// <inheritdoc />
     protected override void EndProcessing()
     {
-        if (_serverGiven && _servers.Count == 0)
+        var servers = _serverGiven ? _servers : TelnyxEndpoints.DefaultTurnServers(Transport);
+        if (servers.Count == 0)
         {
             WriteVerbose("No server to test.");
             if (Quiet)
@@ -101,7 +80,7 @@ public sealed class TestTelnyxTurnCommand : TurnCredentialCmdlet
 
         var options = new TurnAllocationOptions
         {
-            Servers = _serverGiven ? _servers : TelnyxEndpoints.DefaultTurnServers(Transport),
+            Servers = servers,
             Credential = TurnCredential,
             AddressFamily = AddressFamily,
             Timeout = TimeSpan.FromSeconds(TimeoutSeconds),

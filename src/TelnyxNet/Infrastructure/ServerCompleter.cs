@@ -15,6 +15,7 @@ public sealed class ServerCompleter : IArgumentCompleter
         ["Test-TelnyxStun"] = () => TelnyxEndpoints.DefaultStunServers(TransportProtocol.Udp).Select(s => s.ToString()),
         ["Test-TelnyxTurn"] = () => TelnyxEndpoints.DefaultTurnServers().Select(s => s.ToString()),
         ["Get-TelnyxIceCandidate"] = () => TelnyxEndpoints.DefaultIceServers,
+        ["Measure-TelnyxMediaPath"] = () => TelnyxEndpoints.DefaultTurnServers().Select(s => s.ToString()),
         ["Get-TelnyxNatBehavior"] = () => TelnyxEndpoints.DefaultStunServers(TransportProtocol.Udp).Select(s => s.ToString()),
     };
 

@@ -50,7 +50,7 @@ function Get-TurnRestPassword {
 function Invoke-CapturedTurnTest {
     <#
     .SYNOPSIS
-    Runs Test-TelnyxTurn with Parameters in a fresh runspace with verbose, debug and information
+    Runs Command (default Test-TelnyxTurn) with Parameters in a fresh runspace with verbose, debug and information
     output on, and returns the result objects (Objects), how many verbose and progress records
     there were, and, as one string (Text), everything a user or a log could see: every stream
     (verbose, debug, warning, information, error, progress) and the objects as Format-List *,
@@ -58,21 +58,22 @@ function Invoke-CapturedTurnTest {
     #>
     param(
         [Parameter(Mandatory)][string]$ManifestPath,
-        [Parameter(Mandatory)][hashtable]$Parameters
+        [Parameter(Mandatory)][hashtable]$Parameters,
+        [string]$Command = 'Test-TelnyxTurn'
     )
 
     $body = {
-        param($ManifestPath, $Parameters)
+        param($ManifestPath, $Parameters, $Command)
         $VerbosePreference = 'Continue'
         $DebugPreference = 'Continue'
         $InformationPreference = 'Continue'
         $ProgressPreference = 'Continue'
         Import-Module -Name $ManifestPath
-        Test-TelnyxTurn @Parameters
+        & $Command @Parameters
     }
     $shell = [powershell]::Create()
     try {
-        [void]$shell.AddScript($body.ToString()).AddParameter('ManifestPath', $ManifestPath).AddParameter('Parameters', $Parameters)
+        [void]$shell.AddScript($body.ToString()).AddParameter('ManifestPath', $ManifestPath).AddParameter('Parameters', $Parameters).AddParameter('Command', $Command)
         $objects = @($shell.Invoke())
         $texts = @(
             ($objects | Format-List -Property * | Out-String -Width 500)

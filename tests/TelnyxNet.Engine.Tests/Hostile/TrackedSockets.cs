@@ -34,6 +34,9 @@ internal sealed class TrackedSockets
     /// <summary>For <c>TurnAllocationOptions.OpenPeerSocket</c>.</summary>
     public IDatagramSocket OpenPeer(AddressFamily family) => Track(UnconnectedUdpSocket.Open(family));
 
+    /// <summary>For <c>TurnAllocationOptions.OpenPeerSocket</c>, around a peer socket a test makes itself (a hostile peer).</summary>
+    public Func<AddressFamily, IDatagramSocket> Peer(Func<AddressFamily, IDatagramSocket> open) => family => Track(open(family));
+
     /// <summary>Sockets opened in all.</summary>
     public int Count => _streams.Count + _datagrams.Count;
 

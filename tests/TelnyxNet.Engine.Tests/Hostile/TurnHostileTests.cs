@@ -13,13 +13,13 @@ namespace TelnyxNet.Engine.Tests.Hostile;
 /// <summary>Test-TelnyxTurn's probe against scripted hostile TURN servers over UDP and TCP (see <see cref="HostileSuite"/>): redirect and challenge loops, bad alternates, errors that must not be blamed on the credential.</summary>
 public sealed class TurnHostileTests
 {
-    private static readonly RetransmissionPolicy Rto100 = new(TimeSpan.FromMilliseconds(100), 7, 16);
+    internal static readonly RetransmissionPolicy Rto100 = new(TimeSpan.FromMilliseconds(100), 7, 16);
 
     public static TheoryData<string> UdpNames => HostileSuite.Names(UdpCases);
 
     public static TheoryData<string> TcpNames => HostileSuite.Names(TcpCases);
 
-    private static IReadOnlyList<HostileCase> UdpCases { get; } = new[]
+    internal static IReadOnlyList<HostileCase> UdpCases { get; } = new[]
     {
         new HostileCase("silence", () => new HostileUdpServer(U.Silent), FailureReason.Timeout),
         new HostileCase("garbage", () => new HostileUdpServer(U.Answer(StunAnswers.Garbage)), FailureReason.ProtocolError) { Timeout = HostileSuite.Discarding },
@@ -53,7 +53,7 @@ public sealed class TurnHostileTests
         },
     };
 
-    private static IReadOnlyList<HostileCase> TcpCases { get; } = new[]
+    internal static IReadOnlyList<HostileCase> TcpCases { get; } = new[]
     {
         new HostileCase("silence after accept", () => new HostileStreamServer(SilenceAfterAccept(StunFrame)), FailureReason.Timeout)
         {

@@ -53,8 +53,7 @@ public sealed class TurnCleanupTests : IAsyncLifetime
         Assert.Contains("cancelled", outcomes);
         Assert.Contains("refused", outcomes);
         Assert.DoesNotContain(outcomes, o => o.StartsWith("unexpected", StringComparison.Ordinal));
-        await Eventually.True(() => Coturn.RelayPorts.InUse().Count == 0, "every relay port of " + Coturn.RelayPorts + " to be free again");
-        await Eventually.True(() => OpenSockets.Count() <= socketsBefore, "the open socket count to return to " + socketsBefore + " (now " + OpenSockets.Count() + ")");
+        await NothingLeftBehind.AssertAsync(Coturn, socketsBefore);
     }
 
     /// <summary>One TURN test; its kind follows from its numbers, so that every round mixes transports with cancellations and wrong passwords.</summary>
