@@ -20,8 +20,8 @@ internal static class CheckCommand
         var catalog = new CatalogArguments();
         var proxy = new ProxyArguments();
         var skip = new Option<bool>("--skip-certificate-check") { Description = "Accept any certificate on WSS and TLS (the chain is still reported)." };
-        var username = new Option<string>("--username", "-u") { Description = "TURN user name; its password comes from " + TurnCommand.PasswordVariable + " or a prompt. With --shared-secret: the name in 'expiry:name'. Without either, the SDK's public default credential." };
-        var sharedSecret = new Option<bool>("--shared-secret") { Description = "Use a TURN REST API credential derived from the shared secret in " + TurnCommand.SecretVariable + " (or a prompt)." };
+        var username = new Option<string>("--username", "-u") { Description = "TURN user name; its password comes from " + TurnArguments.PasswordVariable + " or a prompt. With --shared-secret: the name in 'expiry:name'. Without either, the SDK's public default credential." };
+        var sharedSecret = new Option<bool>("--shared-secret") { Description = "Use a TURN REST API credential derived from the shared secret in " + TurnArguments.SecretVariable + " (or a prompt)." };
         var region = ProbeArguments.Choice("--region", "-r", "The SDK's region ({region}.rtc.telnyx.com) and the SIP names that go with it: " + string.Join(", ", ConnectivityRegions.Names) + ".", string.Empty, ConnectivityRegions.Names.ToArray());
         var includeSip = new Option<bool>("--include-sip") { Description = "Test SIP (on by default when the catalog has SIP rows)." };
         var noSip = new Option<bool>("--no-sip") { Description = "Leave SIP out (WebRTC only)." };
@@ -58,7 +58,7 @@ internal static class CheckCommand
                 return ExitCodes.Usage;
             }
 
-            var credential = TurnCommand.Credential(parse.GetValue(username), parse.GetValue(sharedSecret), out var credentialError);
+            var credential = TurnArguments.Credential(parse.GetValue(username), parse.GetValue(sharedSecret), out var credentialError);
             if (credential is null)
             {
                 Console.Error.WriteLine("telnyxnet: " + credentialError);

@@ -1,6 +1,9 @@
+using System.Net;
 using System.Net.Security;
 using TelnyxNet.Engine.Probes;
 using TelnyxNet.Engine.Signaling;
+using TelnyxNet.Engine.Transport;
+using TelnyxNet.Engine.Turn;
 
 namespace TelnyxNet.Engine.Diagnosis;
 
@@ -124,6 +127,29 @@ internal static class ConnectivityPlan
         ThrottleLimit = o.ThrottleLimit,
         Retransmission = o.Retransmission,
         Resolver = o.Resolver,
+        Clock = o.Clock,
+        CertificateValidation = Validation(o),
+        OpenStreamSocket = o.OpenStreamSocket,
+        OpenDatagramSocket = o.OpenDatagramSocket,
+        OpenBoundDatagramSocket = o.OpenBoundDatagramSocket,
+    };
+
+    /// <summary>
+    /// The media path through <paramref name="relay"/> alone (its server, port, transport and the
+    /// address that relayed), set up within <paramref name="setup"/>, then the stream.
+    /// </summary>
+    public static MediaPathOptions Media(ConnectivityOptions o, TurnAllocationResult relay, TimeSpan setup) => new()
+    {
+        Servers = new[] { TurnServerAddress.Create(relay.Server, relay.Port, (TransportProtocol)Enum.Parse(typeof(TransportProtocol), relay.Transport)) },
+        Credential = o.Credential,
+        CleanupTimeout = o.CleanupTimeout,
+        OpenPeerSocket = o.OpenPeerSocket,
+        Duration = o.MediaDuration,
+        Timeout = setup,
+        AddressFamily = o.AddressFamily,
+        ThrottleLimit = o.ThrottleLimit,
+        Retransmission = o.Retransmission,
+        Resolver = IPAddress.TryParse(relay.RemoteAddress, out var address) ? new PinnedResolver(relay.Server, address, o.Resolver) : o.Resolver,
         Clock = o.Clock,
         CertificateValidation = Validation(o),
         OpenStreamSocket = o.OpenStreamSocket,

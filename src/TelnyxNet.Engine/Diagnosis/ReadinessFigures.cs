@@ -24,6 +24,15 @@ internal static class ReadinessFigures
         }
 
         report.SipReachable = report.Sip.Count == 0 ? null : SipOptionsProbe.Passed(report.Sip);
+        if (report.Media is MediaPathQuality media)
+        {
+            report.MediaQuality = media.Quality;
+            report.EstimatedMos = media.EstimatedMos;
+            report.RoundTripTimeMs = media.RoundTripTimeMs;
+            report.JitterMs = media.JitterMs;
+            report.LossPercent = media.LossPercent;
+        }
+
         report.FirewallRulesBlocked = report.Firewall.Count == 0 ? null : report.Firewall.Count(r => r.Required && r.VerdictKind is not FirewallVerdict.Allowed and not FirewallVerdict.NotTestable);
     }
 

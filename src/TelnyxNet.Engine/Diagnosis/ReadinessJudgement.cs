@@ -37,6 +37,14 @@ internal static class ReadinessJudgement
 
         findings.AddRange(SipFindings.From(report.Sip).Where(f => f.Code != FindingCodes.DnsFailure.Code));
         findings.AddRange(FirewallFindings(report.Firewall, targets));
+        if (report.Media is { } media)
+        {
+            findings.AddRange(media.Findings);
+            if (media.Outcome != ProbeStatus.Succeeded && media.Findings.Count == 0)
+            {
+                findings.Add(FindingCodes.EvidenceMissing.With("The media path was not measured: " + media.Message, media.Server));
+            }
+        }
         findings.AddRange(missing.Select(m => FindingCodes.EvidenceMissing.With(m)));
 
         var (reasons, warnings) = OneReasonPerCause(Merge(findings));

@@ -51,6 +51,11 @@ public static class ReadinessSummary
             parts.Add("relay " + report.RelayServer + " over " + report.RelayTransport);
         }
 
+        if (report.MediaQuality.Length > 0)
+        {
+            parts.Add("media " + report.MediaQuality + " (MOS " + Number(report.EstimatedMos) + ", RTT " + Number(report.RoundTripTimeMs) + " ms, jitter " + Number(report.JitterMs) + " ms, loss " + Number(report.LossPercent) + " %)");
+        }
+
         if (report.SipReachable is bool sip)
         {
             parts.Add(sip ? "SIP answers" : "SIP does not answer");
@@ -59,6 +64,8 @@ public static class ReadinessSummary
         parts.Add("checked in " + report.DurationSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s");
         return string.Join(", ", parts);
     }
+
+    private static string Number(double? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? "?";
 
     private static string Join(string head, string warnings, string detail)
     {

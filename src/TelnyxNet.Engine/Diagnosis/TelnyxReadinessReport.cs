@@ -69,6 +69,21 @@ public sealed class TelnyxReadinessReport
     /// <summary>How many of the catalog's required rules that can be tested are not allowed; empty when no rule was tested.</summary>
     public int? FirewallRulesBlocked { get; internal set; }
 
+    /// <summary>The media path's quality by the SDK's thresholds: Good, Fair, Poor (Unknown when nothing came back); empty when it was not measured.</summary>
+    public string MediaQuality { get; internal set; } = string.Empty;
+
+    /// <summary>The media path's estimated MOS (the SDK's formula, 1 to 5).</summary>
+    public double? EstimatedMos { get; internal set; }
+
+    /// <summary>The round trip a call through the best relay would see, in milliseconds.</summary>
+    public double? RoundTripTimeMs { get; internal set; }
+
+    /// <summary>The media path's RFC 3550 jitter, in milliseconds.</summary>
+    public double? JitterMs { get; internal set; }
+
+    /// <summary>The media path's packet loss, in percent.</summary>
+    public double? LossPercent { get; internal set; }
+
     /// <summary>How long the check took, in seconds.</summary>
     public double DurationSeconds { get; internal set; }
 
@@ -98,6 +113,9 @@ public sealed class TelnyxReadinessReport
 
     /// <summary>Test-TelnyxFirewall's results: every rule of the catalog with the probe that proves it.</summary>
     public IReadOnlyList<FirewallRuleResult> Firewall { get; internal set; } = Array.Empty<FirewallRuleResult>();
+
+    /// <summary>Measure-TelnyxMediaPath's result through the best relay; empty when it was not measured (the reasons or warnings say why).</summary>
+    public MediaPathQuality? Media { get; internal set; }
 
     /// <summary>The signaling part again, straight to the server, when the configured path went through a proxy: to tell whether only the proxy gets through.</summary>
     internal IReadOnlyList<SignalingResult> SignalingDirect { get; set; } = Array.Empty<SignalingResult>();

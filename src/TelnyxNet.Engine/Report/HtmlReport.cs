@@ -8,7 +8,8 @@ namespace TelnyxNet.Engine.Report;
 /// <summary>
 /// The readiness report as one self-contained HTML file (Export-TelnyxReport, telnyxnet check
 /// --html): the verdict as a banner, the reasons with what to do, the warnings, the key figures,
-/// the firewall rules, the ICE candidates and every probe's result, per machine, with an overview first when there
+/// the media path's plot (RTT and jitter per second, the seconds with loss marked), the firewall
+/// rules, the ICE candidates and every probe's result, per machine, with an overview first when there
 /// are several. No script, no font, no stylesheet or image from anywhere: one inline style sheet,
 /// plots as inline SVG, and a Content-Security-Policy that forbids every fetch, so the file opens
 /// the same offline, from a mail attachment or a file share. Every value is escaped
@@ -110,6 +111,26 @@ public static class HtmlReport
         {
             html.Append("<h2>Key figures</h2>");
             Facts(html, page.Figures);
+        }
+
+        if (page.Media != null)
+        {
+            html.Append("<h2>Media path</h2>");
+            var samples = page.Samples;
+            if (samples.Count > 0)
+            {
+                html.Append(SvgLineChart.Render(
+                    new[]
+                    {
+                        new ChartSeries("RTT ms", "#1565c0", samples.Where(p => p.Rtt.HasValue).Select(p => (p.Second, p.Rtt!.Value)).ToList()),
+                        new ChartSeries("jitter ms", "#2e7d32", samples.Where(p => p.Jitter.HasValue).Select(p => (p.Second, p.Jitter!.Value)).ToList()),
+                    },
+                    samples.Where(p => p.Loss > 0).Select(p => p.Second).ToList(),
+                    "second of the stream",
+                    "ms (red: seconds with loss)"));
+            }
+
+            Facts(html, page.MediaFigures);
         }
 
         if (page.Firewall.Count > 0)

@@ -37,6 +37,11 @@ internal sealed class ReportPage
             ("Best relay", Join(Report.Text("RelayServer"), Report.Text("RelayTransport"))),
             ("SIP reachable", Report.Text("SipReachable")),
             ("Required firewall rules not allowed", Report.Text("FirewallRulesBlocked")),
+            ("Media quality", Report.Text("MediaQuality")),
+            ("Estimated MOS", Report.Text("EstimatedMos")),
+            ("Media RTT (ms)", Report.Text("RoundTripTimeMs")),
+            ("Media jitter (ms)", Report.Text("JitterMs")),
+            ("Media loss (%)", Report.Text("LossPercent")),
         }.Where(f => f.Item2.Length > 0).ToList();
 
     public IReadOnlyList<IReportProperties> Reasons => Report.List("Reasons");
@@ -44,6 +49,31 @@ internal sealed class ReportPage
     public IReadOnlyList<IReportProperties> Warnings => Report.List("Warnings");
 
     public IReadOnlyList<IReportProperties> Firewall => Report.List("Firewall");
+
+    /// <summary>The media path's result, when it was measured.</summary>
+    public IReportProperties? Media => Report.Object("Media");
+
+    /// <summary>The media path's figures beyond the key ones, as label and value.</summary>
+    public IReadOnlyList<(string Label, string Value)> MediaFigures => Media is not { } media
+        ? Array.Empty<(string, string)>()
+        : new[]
+        {
+            ("Through", media.Text("Server") + ":" + media.Text("Port") + " over " + media.Text("Transport") + (media.Text("Peer").Length > 0 ? " (peer: " + media.Text("Peer") + ")" : string.Empty)),
+            ("Status", media.Text("Status") + (media.Text("FailureReason") is { Length: > 0 } reason && reason != "None" ? " (" + reason + ")" : string.Empty)),
+            ("MOS in the SDK's words", media.Text("MosQuality")),
+            ("RTT band", media.Text("RttBand")),
+            ("RTT min / p95 / max (ms)", media.Text("MinRoundTripTimeMs") + " / " + media.Text("P95RoundTripTimeMs") + " / " + media.Text("MaxRoundTripTimeMs")),
+            ("Burst loss (packets)", media.Text("BurstLoss")),
+            ("Reordered / duplicated / late", media.Text("Reordered") + " / " + media.Text("Duplicated") + " / " + media.Text("Late")),
+            ("Packets sent / received", media.Text("PacketsSent") + " / " + media.Text("PacketsReceived")),
+            ("Stream", media.Text("Codec") + ", " + media.Text("PacketIntervalMs") + " ms, " + media.Text("DurationSeconds") + " s"),
+        }.Where(f => f.Item2.Trim(' ', '/').Length > 0).ToList();
+
+    /// <summary>The media path's seconds as (second, RTT, jitter, loss %), those with nothing measured left out of the lines.</summary>
+    public IReadOnlyList<(double Second, double? Rtt, double? Jitter, double? Loss)> Samples =>
+        (Media?.List("Samples") ?? Array.Empty<IReportProperties>())
+            .Select(s => (Number(s.Text("Second")) ?? 0, Number(s.Text("RoundTripTimeMs")), Number(s.Text("JitterMs")), Number(s.Text("LossPercent"))))
+            .ToList();
 
     public IReadOnlyList<IReportProperties> Candidates => Report.Object("Ice")?.List("Candidates") ?? Array.Empty<IReportProperties>();
 
@@ -63,6 +93,9 @@ internal sealed class ReportPage
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
             ? time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC"
             : text;
+
+    private static double? Number(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
 
     private static string Join(string server, string transport) => server.Length == 0 ? string.Empty : server + " over " + transport;
 }

@@ -18,7 +18,7 @@ namespace TelnyxNet.Engine.Tests.Lab;
 [Trait("Category", "Lab")]
 public sealed class ConnectivityLabTests
 {
-    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(30);
 
     [Fact]
     public async Task All_open_with_SIP_is_Ready()
@@ -26,7 +26,7 @@ public sealed class ConnectivityLabTests
         await using var lab = await ConnectivityLab.StartAsync(Scenario.EndpointIndependentNat, sip: true);
 
         var report = await lab.RunAsync(Budget);
-        var cli = await lab.CliAsync("--timeout", "20");
+        var cli = await lab.CliAsync("--timeout", "30");
 
         Assert.True(report.Verdict == "Ready", ConnectivityRun.Describe(report));
         Assert.Empty(report.Reasons);
@@ -35,6 +35,8 @@ public sealed class ConnectivityLabTests
         Assert.Equal((NetworkLab.NatPublicAddress, "EndpointIndependent", "Udp"), (report.PublicAddress, report.NatMapping, report.RelayTransport));
         Assert.Equal(0, report.FirewallRulesBlocked);
         Assert.All(report.Firewall.Where(r => r.Service != "Media"), r => Assert.True(r.Verdict == "Allowed", r.Rule + ": " + r.Evidence));
+        Assert.Equal(("Good", "Udp", "LocalUdp"), (report.MediaQuality, report.Media!.Transport, report.Media.Peer));
+        Assert.Equal(0, report.LossPercent);
         Assert.True(cli.Process.ExitCode == 0, cli.ToString());
         Assert.Equal("Ready", cli.Verdict);
         Assert.StartsWith("Ready | ", cli.SummaryLine, StringComparison.Ordinal);
@@ -46,7 +48,7 @@ public sealed class ConnectivityLabTests
         await using var lab = await ConnectivityLab.StartAsync(Scenario.UdpBlocked);
 
         var report = await lab.RunAsync(Budget);
-        var cli = await lab.CliAsync("--timeout", "20");
+        var cli = await lab.CliAsync("--timeout", "30");
 
         Assert.True(report.Verdict == "Degraded", ConnectivityRun.Describe(report));
         Assert.Equal("ice_turn_required", report.ReasonCodes);
@@ -57,6 +59,7 @@ public sealed class ConnectivityLabTests
         Assert.False(report.UdpOpen);
         Assert.True(report.SignalingConnected);
         Assert.Contains(report.RelayTransport, new[] { "Tcp", "Tls" });
+        Assert.Equal((report.RelayTransport, "SecondAllocation", "Succeeded"), (report.Media!.Transport, report.Media.Peer, report.Media.Status));
         Assert.True(cli.Process.ExitCode == 3, cli.ToString());
         Assert.StartsWith("Degraded: ice_turn_required | ", cli.SummaryLine, StringComparison.Ordinal);
     }
@@ -68,7 +71,7 @@ public sealed class ConnectivityLabTests
         await lab.Lab.NatIptablesAsync("-I", "FORWARD", "1", "-i", "v-nat-in", "-j", "DROP");
 
         var report = await lab.RunAsync(Budget);
-        var cli = await lab.CliAsync("--timeout", "20");
+        var cli = await lab.CliAsync("--timeout", "30");
 
         Assert.True(report.Verdict == "Blocked", ConnectivityRun.Describe(report));
         Assert.Equal("signaling_blocked, ice_only_host_candidates", report.ReasonCodes);
@@ -85,7 +88,7 @@ public sealed class ConnectivityLabTests
         await lab.Lab.NatIptablesAsync("-I", "FORWARD", "1", "-i", "v-nat-in", "-d", SignalingLab.WssAddress, "-p", "tcp", "--dport", "443", "-j", "DROP");
 
         var report = await lab.RunAsync(Budget);
-        var cli = await lab.CliAsync("--timeout", "20");
+        var cli = await lab.CliAsync("--timeout", "30");
 
         Assert.True(report.Verdict == "Blocked", ConnectivityRun.Describe(report));
         Assert.Equal("signaling_blocked", report.ReasonCodes);
@@ -108,7 +111,7 @@ public sealed class ConnectivityLabTests
 
         using var resolvConf = LabResolvConf.Write(lab.Lab.Client, new[] { SipLab.SilentDnsAddress });
         var report = await lab.RunAsync(Budget, new SilentResolver());
-        var cli = await lab.CliAsync("--timeout", "20");
+        var cli = await lab.CliAsync("--timeout", "30");
 
         Assert.True(report.Verdict == "Blocked", ConnectivityRun.Describe(report));
         var reason = Assert.Single(report.Reasons);
@@ -128,5 +131,36 @@ public sealed class ConnectivityLabTests
             await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
             throw new SocketException((int)SocketError.TryAgain);
         }
+    }
+}
+
+/// <summary>
+/// Issue 12 §4's impaired path, on its own (its figures are timings): datagrams towards the
+/// servers held 200 ms ± 40 ms and 3 % lost by the lab's relay: the media path through the UDP
+/// relay gives the SDK's network codes, and they alone degrade the verdict.
+/// </summary>
+[Trait("Category", "Lab")]
+[Collection(LabTimingCollection.Name)]
+public sealed class ConnectivityImpairedLabTests
+{
+    [Fact]
+    public async Task Impaired_200_ms_40_ms_3_percent_is_Degraded_with_the_SDKs_network_codes()
+    {
+        await using var lab = await ConnectivityLab.StartAsync(Scenario.Impaired(TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(40), 0.03));
+
+        var report = await lab.RunAsync(TimeSpan.FromSeconds(30));
+        var cli = await lab.CliAsync("--timeout", "30");
+
+        Assert.True(report.Verdict == "Degraded", ConnectivityRun.Describe(report));
+        Assert.Equal(("Udp", "Fair"), (report.Media!.Transport, report.MediaQuality));
+        Assert.Contains("network_packet_loss", report.ReasonCodes, StringComparison.Ordinal);
+        Assert.All(report.Reasons, r => Assert.Equal(("network", "Degraded"), (r.Source, r.Effect)));
+        Assert.Equal(report.JitterMs >= 30, report.ReasonCodes.Contains("network_high_jitter", StringComparison.Ordinal));
+        Assert.DoesNotContain("network_high_rtt", report.ReasonCodes, StringComparison.Ordinal);
+        Assert.Contains(report.Warnings, w => w.Code == "network_fair_quality");
+        Assert.InRange(report.LossPercent!.Value, 2, 5);
+        Assert.True(cli.Process.ExitCode == 3, cli.ToString());
+        Assert.Contains("network_packet_loss", cli.ReasonCodes);
+        Assert.StartsWith("Degraded: network_", cli.SummaryLine, StringComparison.Ordinal);
     }
 }

@@ -35,8 +35,28 @@ public sealed class ConnectivityLoopbackTests : IClassFixture<LoopbackWssServers
         Assert.Equal(0, report.FirewallRulesBlocked);
         Assert.All(report.Firewall.Where(r => r.Service != "Media"), r => Assert.Equal("Allowed", r.Verdict));
         Assert.Equal("Udp", report.RelayTransport);
+        var media = report.Media!;
+        Assert.True(media.Status == "Succeeded", media.Message);
+        Assert.Equal(("127.0.0.1", _coturn.ListeningPort, "Udp"), (media.Server, media.Port, media.Transport));
+        Assert.True(media.Deallocated == true, media.Message);
+        Assert.Equal(("Good", media.EstimatedMos, media.LossPercent), (report.MediaQuality, report.EstimatedMos, report.LossPercent));
         Assert.StartsWith("Ready | ", report.Summary, StringComparison.Ordinal);
+        Assert.Contains("media Good (MOS ", report.Summary, StringComparison.Ordinal);
         Assert.Contains("relay 127.0.0.1:" + _coturn.ListeningPort + " over Udp", report.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_budget_too_short_for_the_stream_is_Inconclusive_and_says_to_raise_it()
+    {
+        var options = ConnectivityRun.Options(ConnectivityTargets.FromCatalog(TestCatalog.Parse(Catalog())), TimeSpan.FromSeconds(6), certificateValidation: _coturn.TrustTestCa, trust: _wss.PublicTestCa);
+
+        var report = await ConnectivityRun.RunAsync(options);
+
+        Assert.True(report.Verdict == "Inconclusive", ConnectivityRun.Describe(report));
+        Assert.Null(report.Media);
+        var reason = Assert.Single(report.Reasons);
+        Assert.Equal("evidence_missing", reason.Code);
+        Assert.Contains("budget were left when the relay was found, and the 5 s stream needs about 10 s: raise -TimeoutSeconds or lower -MediaDurationSeconds.", reason.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,6 +22,8 @@ public sealed class ChromiumReportTests
         Assert.Contains("ice_turn_required", render.Dom, StringComparison.Ordinal);
         Assert.Equal(1200, render.Screenshot.Width);
         Assert.True(render.Screenshot.Count((0xef, 0x6c, 0x00)) > 10_000, "the Degraded banner (#ef6c00) is not painted");
+        Assert.Contains("<polyline", render.Dom, StringComparison.Ordinal);
+        Assert.True(render.Screenshot.Count((0x15, 0x65, 0xc0)) > 100, "the RTT line (#1565c0) of the media plot is not painted");
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using TelnyxNet.Engine.Diagnosis;
 using TelnyxNet.Engine.Ice;
+using TelnyxNet.Engine.Probes;
 using TelnyxNet.Engine.Report;
 using TelnyxNet.Engine.Tests.Readiness;
 
@@ -29,6 +30,22 @@ public sealed class HtmlReportTests
         report.UserName = "CORP\\alice";
         report.OS = "Microsoft Windows 10.0.22631";
         report.Timestamp = Generated;
+        report.Media = new MediaPathQuality
+        {
+            Server = "203.0.113.10",
+            Port = 443,
+            Transport = "Tcp",
+            Outcome = ProbeStatus.Succeeded,
+            QualityLevel = Engine.Media.MediaQuality.Good,
+            EstimatedMos = 4.38,
+            RoundTripTimeMs = 41.2,
+            JitterMs = 3.1,
+            LossPercent = 0.8,
+            PacketsSent = 250,
+            PacketsReceived = 248,
+            Peer = "SecondAllocation",
+            Samples = Enumerable.Range(1, 5).Select(i => new MediaPathSample(i, 50, i == 3 ? 48 : 50, i == 3 ? 4 : 0, 40 + i, 2 + (i * 0.5))).ToList(),
+        };
         ReadinessFigures.Fill(report);
         return ReportBuilder.Judged(report);
     }
@@ -49,6 +66,21 @@ public sealed class HtmlReportTests
         Assert.Contains("<td>relay</td><td>203.0.113.10:49160</td>", html, StringComparison.Ordinal);
         Assert.Contains("turn:203.0.113.10:443?transport=tcp (tcp)", html, StringComparison.Ordinal);
         Assert.Contains("<h2>TURN</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<dt>Media quality</dt><dd>Good</dd>", html, StringComparison.Ordinal);
+        Assert.Contains("<dt>Through</dt><dd>203.0.113.10:443 over Tcp (peer: SecondAllocation)</dd>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plots_RTT_and_jitter_per_second_as_inline_SVG_with_the_seconds_of_loss_marked()
+    {
+        var html = HtmlReport.Render(new[] { new ObjectProperties(Degraded()) }, Generated);
+
+        var start = html.IndexOf("<svg", StringComparison.Ordinal);
+        var svg = System.Xml.Linq.XElement.Parse(html.Substring(start, html.IndexOf("</svg>", start, StringComparison.Ordinal) + 6 - start));
+        System.Xml.Linq.XNamespace ns = "http://www.w3.org/2000/svg";
+        Assert.Equal(new[] { "#1565c0", "#2e7d32" }, svg.Elements(ns + "polyline").Select(p => (string?)p.Attribute("stroke")));
+        Assert.Single(svg.Elements(ns + "line"), l => (string?)l.Attribute("class") == "mark");
+        Assert.Equal(5, svg.Elements(ns + "polyline").First().Attribute("points")!.Value.Split(' ').Length);
     }
 
     [Fact]
