@@ -83,6 +83,9 @@ Describe 'Test-TelnyxConnectivity with a catalog of loopback rows' -Skip:$coturn
         $script:ready.SipReachable | Should -BeNullOrEmpty
         @($script:ready.Stun)[0].Status | Should -Be 'Succeeded'
         @($script:ready.Firewall).Count | Should -Be 5
+        $script:ready.Media.Status | Should -Be 'Succeeded'
+        $script:ready.MediaQuality | Should -Be 'Good'
+        ($script:ready | Out-String -Width 80) | Should -Match 'Media +: Good \(MOS '
     }
 
     It 'names signaling_blocked with its fix when the signaling port is closed' {

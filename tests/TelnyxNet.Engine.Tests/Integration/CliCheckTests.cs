@@ -130,6 +130,52 @@ public sealed class CliCheckTests : IClassFixture<LoopbackWssServers>
         }
     }
 
+    [Fact]
+    public async Task Ctrl_C_in_the_middle_of_the_media_stream_exits_130_at_once_with_no_verdict()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "telnyxnet-check-" + Guid.NewGuid().ToString("N") + ".json");
+        await File.WriteAllTextAsync(file, TestCatalog.Json(Rows()));
+        var start = new System.Diagnostics.ProcessStartInfo(await TelnyxCli.PathAsync()) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        foreach (var argument in new[] { "check", "--catalog", file, "--username", CoturnFixture.Username, "--no-proxy", "--skip-certificate-check", "--timeout", "60", "--media-duration", "30", "--verbose" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["TELNYXNET_TURN_PASSWORD"] = CoturnFixture.Password;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        try
+        {
+            var streaming = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            process.ErrorDataReceived += (_, e) =>
+            {
+                if (e.Data?.Contains("media: streaming", StringComparison.Ordinal) == true)
+                {
+                    streaming.TrySetResult();
+                }
+            };
+            process.BeginErrorReadLine();
+            var output = process.StandardOutput.ReadToEndAsync();
+            await streaming.Task.WaitAsync(TimeSpan.FromSeconds(45));
+            using (var kill = System.Diagnostics.Process.Start("kill", new[] { "-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) })!)
+            {
+                await kill.WaitForExitAsync();
+            }
+
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(15));
+            Assert.Equal(130, process.ExitCode);
+            Assert.Equal(string.Empty, await output);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            File.Delete(file);
+        }
+    }
+
     [Theory]
     [InlineData("--timeout 0", "--timeout: '0' is not a whole number from 1 to 600.")]
     [InlineData("--media-duration 121", "--media-duration: '121' is not a whole number from 1 to 120.")]

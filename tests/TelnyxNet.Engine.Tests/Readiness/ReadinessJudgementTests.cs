@@ -159,6 +159,29 @@ public sealed class ReadinessJudgementTests
     }
 
     [Fact]
+    public void The_media_paths_network_codes_set_the_verdict_and_fair_quality_is_a_warning()
+    {
+        var report = NewReport();
+        report.Media = new MediaPathQuality { Server = "turn.lab.test", Outcome = ProbeStatus.Succeeded, Findings = new[] { FindingCodes.NetworkPacketLoss.With("Packet loss through turn.lab.test is 3 %."), FindingCodes.NetworkFairQuality.With("Fair.") } };
+
+        Judged(report);
+
+        Assert.Equal(("Degraded", "network_packet_loss", "network_fair_quality"), (report.Verdict, report.ReasonCodes, report.WarningCodes));
+    }
+
+    [Fact]
+    public void A_media_path_that_failed_without_a_network_code_is_not_measured_evidence()
+    {
+        var report = NewReport();
+        report.Media = new MediaPathQuality { Server = "turn.lab.test", Outcome = ProbeStatus.Failed, Reason = FailureReason.Timeout, Message = "No transport allocated in time." };
+
+        Judged(report);
+
+        Assert.Equal("Inconclusive", report.Verdict);
+        Assert.Equal("The media path was not measured: No transport allocated in time.", Assert.Single(report.Reasons).Message);
+    }
+
+    [Fact]
     public void Reasons_come_most_severe_first()
     {
         var ice = IceSummary(new[] { IceServer(StunUri, FailureReason.Refused) }, FindingCodes.IceServerFailed.With("refused", StunUri));
