@@ -17,12 +17,12 @@ internal static class CheckScenarioCommand
 {
     private static readonly string[] Rows =
     {
-        Row("Signaling", SignalingLab.WssAddress, 443, "Wss"),
-        Row("Stun", NetworkLab.ServerAddress, NetworkLab.StunPort, "Udp"),
-        Row("Stun", NetworkLab.AlternateServerAddress, NetworkLab.StunPort, "Udp"),
-        Row("Turn", NetworkLab.ServerAddress, NetworkLab.StunPort, "Udp"),
-        Row("Turn", NetworkLab.ServerAddress, NetworkLab.WebPort, "Tcp"),
-        Row("Turn", SignalingLab.TurnTlsAddress, 443, "Tls"),
+        LabCommandLines.CatalogRow("Signaling", SignalingLab.WssAddress, 443, "Wss"),
+        LabCommandLines.CatalogRow("Stun", NetworkLab.ServerAddress, NetworkLab.StunPort, "Udp"),
+        LabCommandLines.CatalogRow("Stun", NetworkLab.AlternateServerAddress, NetworkLab.StunPort, "Udp"),
+        LabCommandLines.CatalogRow("Turn", NetworkLab.ServerAddress, NetworkLab.StunPort, "Udp"),
+        LabCommandLines.CatalogRow("Turn", NetworkLab.ServerAddress, NetworkLab.WebPort, "Tcp"),
+        LabCommandLines.CatalogRow("Turn", SignalingLab.TurnTlsAddress, 443, "Tls"),
         "{\"Service\":\"Media\",\"Host\":\"*\",\"PortRange\":\"16384-32768\",\"Protocol\":\"Udp\",\"Direction\":\"Bidirectional\"}",
     };
 
@@ -48,7 +48,7 @@ internal static class CheckScenarioCommand
         var check = new List<ProcessRun>();
         for (var i = 0; i < runs; i++)
         {
-            check.Add(await ProcessTimer.RunAsync(InClient(lab, cli.With("check", "--catalog", catalog, "--no-proxy", "--no-sip", "--timeout", S(timeout), "--summary")), bound).ConfigureAwait(false));
+            check.Add(await ProcessTimer.RunAsync(LabCommandLines.InClient(lab, cli.With("check", "--catalog", catalog, "--no-proxy", "--no-sip", "--timeout", S(timeout), "--summary")), bound).ConfigureAwait(false));
         }
 
         var parts = new[]
@@ -66,7 +66,7 @@ internal static class CheckScenarioCommand
             var total = 0.0;
             foreach (var command in parts)
             {
-                total += (await ProcessTimer.RunAsync(InClient(lab, command), bound).ConfigureAwait(false)).ElapsedMs;
+                total += (await ProcessTimer.RunAsync(LabCommandLines.InClient(lab, command), bound).ConfigureAwait(false)).ElapsedMs;
             }
 
             sequential.Add(total);
@@ -81,11 +81,5 @@ internal static class CheckScenarioCommand
         return verdicts == runs ? 0 : 1;
     }
 
-    private static BenchCommandLine InClient(NetworkLab lab, BenchCommandLine command) =>
-        new("ip", new[] { "netns", "exec", lab.Client.Name, command.FileName }.Concat(command.Arguments).ToArray(), command.Description + " in " + lab.Client.Name);
-
     private static string S(double seconds) => seconds.ToString("0.#", CultureInfo.InvariantCulture);
-
-    private static string Row(string service, string host, int port, string protocol) =>
-        "{\"Service\":\"" + service + "\",\"Host\":\"" + host + "\",\"Port\":" + port.ToString(CultureInfo.InvariantCulture) + ",\"Protocol\":\"" + protocol + "\"}";
 }

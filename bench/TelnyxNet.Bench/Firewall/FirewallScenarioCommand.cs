@@ -17,14 +17,14 @@ internal static class FirewallScenarioCommand
 {
     private static readonly string[] Rows =
     {
-        Row("Signaling", SignalingLab.WssAddress, 443, "Wss"),
-        Row("Stun", NetworkLab.ServerAddress, NetworkLab.StunPort, "Udp"),
-        Row("Stun", NetworkLab.AlternateServerAddress, NetworkLab.AlternatePort, "Udp"),
-        Row("Turn", NetworkLab.ServerAddress, NetworkLab.StunPort, "Udp"),
-        Row("Turn", NetworkLab.ServerAddress, NetworkLab.WebPort, "Tcp"),
-        Row("Turn", NetworkLab.ServerAddress, NetworkLab.StunPort, "Tcp"),
-        Row("Turn", SignalingLab.TurnTlsAddress, 443, "Tls"),
-        Row("Sip", NetworkLab.ServerAddress, 7443, "Wss"),
+        LabCommandLines.CatalogRow("Signaling", SignalingLab.WssAddress, 443, "Wss"),
+        LabCommandLines.CatalogRow("Stun", NetworkLab.ServerAddress, NetworkLab.StunPort, "Udp"),
+        LabCommandLines.CatalogRow("Stun", NetworkLab.AlternateServerAddress, NetworkLab.AlternatePort, "Udp"),
+        LabCommandLines.CatalogRow("Turn", NetworkLab.ServerAddress, NetworkLab.StunPort, "Udp"),
+        LabCommandLines.CatalogRow("Turn", NetworkLab.ServerAddress, NetworkLab.WebPort, "Tcp"),
+        LabCommandLines.CatalogRow("Turn", NetworkLab.ServerAddress, NetworkLab.StunPort, "Tcp"),
+        LabCommandLines.CatalogRow("Turn", SignalingLab.TurnTlsAddress, 443, "Tls"),
+        LabCommandLines.CatalogRow("Sip", NetworkLab.ServerAddress, 7443, "Wss"),
     };
 
     public static async Task<int> RunAsync(BenchArguments args)
@@ -52,7 +52,7 @@ internal static class FirewallScenarioCommand
         var parallel = new List<ProcessRun>();
         for (var i = 0; i < runs; i++)
         {
-            parallel.Add(await ProcessTimer.RunAsync(InClient(lab, Firewall(cli, all, timeout)), bound).ConfigureAwait(false));
+            parallel.Add(await ProcessTimer.RunAsync(LabCommandLines.InClient(lab, Firewall(cli, all, timeout)), bound).ConfigureAwait(false));
         }
 
         var sequential = new List<double>();
@@ -61,7 +61,7 @@ internal static class FirewallScenarioCommand
             var total = 0.0;
             foreach (var file in single)
             {
-                total += (await ProcessTimer.RunAsync(InClient(lab, Firewall(cli, file, timeout)), bound).ConfigureAwait(false)).ElapsedMs;
+                total += (await ProcessTimer.RunAsync(LabCommandLines.InClient(lab, Firewall(cli, file, timeout)), bound).ConfigureAwait(false)).ElapsedMs;
             }
 
             sequential.Add(total);
@@ -93,10 +93,4 @@ internal static class FirewallScenarioCommand
             return false;
         }
     }
-
-    private static BenchCommandLine InClient(NetworkLab lab, BenchCommandLine command) =>
-        new("ip", new[] { "netns", "exec", lab.Client.Name, command.FileName }.Concat(command.Arguments).ToArray(), command.Description + " in " + lab.Client.Name);
-
-    private static string Row(string service, string host, int port, string protocol) =>
-        "{\"Service\":\"" + service + "\",\"Host\":\"" + host + "\",\"Port\":" + port.ToString(CultureInfo.InvariantCulture) + ",\"Protocol\":\"" + protocol + "\"}";
 }
