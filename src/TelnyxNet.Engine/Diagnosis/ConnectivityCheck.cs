@@ -1,6 +1,5 @@
 using TelnyxNet.Engine.Dns;
 using TelnyxNet.Engine.Probes;
-using TelnyxNet.Engine.Transport;
 
 namespace TelnyxNet.Engine.Diagnosis;
 
