@@ -41,17 +41,10 @@ internal static class RuleProbes
     {
         var transport = Transport(rule);
         var results = await StunBindingProbe.RunAsync(
-            new StunBindingOptions
+            new StunBindingOptions(options)
             {
                 Servers = new[] { StunServerAddress.Create(rule.Host, rule.FirstPort, transport) },
-                Timeout = options.Timeout,
-                AddressFamily = options.AddressFamily,
-                Retransmission = options.Retransmission,
-                Resolver = options.Resolver,
-                Clock = options.Clock,
                 CertificateValidation = Validation(rule, options),
-                OpenDatagramSocket = options.OpenDatagramSocket,
-                OpenStreamSocket = options.OpenStreamSocket,
             },
             log,
             null,
@@ -71,19 +64,12 @@ internal static class RuleProbes
     public static async Task<RuleEvidence> TurnAsync(TelnyxEndpoint rule, FirewallOptions options, IEngineLog log, CancellationToken cancellationToken)
     {
         var results = await TurnAllocationProbe.RunAsync(
-            new TurnAllocationOptions
+            new TurnAllocationOptions(options)
             {
                 Servers = new[] { TurnServerAddress.Create(rule.Host, rule.FirstPort, Transport(rule)) },
                 Credential = options.TurnCredential,
                 SkipRelayCheck = true,
-                Timeout = options.Timeout,
-                AddressFamily = options.AddressFamily,
-                Retransmission = options.Retransmission,
-                Resolver = options.Resolver,
-                Clock = options.Clock,
                 CertificateValidation = Validation(rule, options),
-                OpenDatagramSocket = options.OpenDatagramSocket,
-                OpenStreamSocket = options.OpenStreamSocket,
             },
             log,
             null,
@@ -107,16 +93,7 @@ internal static class RuleProbes
             rule.Host,
             rule.FirstPort,
             Transport(rule),
-            new SipOptionsOptions
-            {
-                Timeout = options.Timeout,
-                AddressFamily = options.AddressFamily,
-                Retransmission = options.Retransmission,
-                Clock = options.Clock,
-                CertificateValidation = Validation(rule, options),
-                OpenDatagramSocket = options.OpenDatagramSocket,
-                OpenStreamSocket = options.OpenStreamSocket,
-            },
+            new SipOptionsOptions(options) { CertificateValidation = Validation(rule, options) },
             log,
             cancellationToken).ConfigureAwait(false);
 
@@ -140,7 +117,7 @@ internal static class RuleProbes
     private static async Task<RuleEvidence> OpenAsync(TelnyxEndpoint rule, FirewallOptions options, string subProtocol, IEngineLog log, CancellationToken cancellationToken)
     {
         var results = await SignalingProbe.RunAsync(
-            new SignalingOptions
+            new SignalingOptions(options)
             {
                 Targets = new[] { SignalingTarget.Create(rule.Host, rule.FirstPort) },
                 Hold = TimeSpan.Zero,
@@ -153,11 +130,6 @@ internal static class RuleProbes
                 ProxySource = options.ProxySource,
                 SkipCertificateCheck = options.SkipCertificateCheck,
                 Trust = options.Trust,
-                Timeout = options.Timeout,
-                AddressFamily = options.AddressFamily,
-                Resolver = options.Resolver,
-                Clock = options.Clock,
-                OpenStreamSocket = options.OpenStreamSocket,
             },
             log,
             null,

@@ -12,6 +12,31 @@ public abstract class ProbeOptions
     /// <summary>Sets the default of <see cref="Timeout"/>.</summary>
     protected ProbeOptions(TimeSpan defaultTimeout) => Timeout = defaultTimeout;
 
+    /// <summary>
+    /// Takes the settings every probe shares from <paramref name="shared"/>: the address family, the
+    /// bound, the throttle, the retransmission schedule, the resolver, the clock, the certificate check
+    /// and the socket seams. The one way a probe that runs another (a firewall rule's proof, one server
+    /// of a list) hands its settings on; the caller's initializer sets what differs.
+    /// </summary>
+    protected ProbeOptions(ProbeOptions shared)
+    {
+        if (shared is null)
+        {
+            throw new ArgumentNullException(nameof(shared));
+        }
+
+        AddressFamily = shared.AddressFamily;
+        Timeout = shared.Timeout;
+        ThrottleLimit = shared.ThrottleLimit;
+        Retransmission = shared.Retransmission;
+        Resolver = shared.Resolver;
+        Clock = shared.Clock;
+        CertificateValidation = shared.CertificateValidation;
+        OpenStreamSocket = shared.OpenStreamSocket;
+        OpenDatagramSocket = shared.OpenDatagramSocket;
+        OpenBoundDatagramSocket = shared.OpenBoundDatagramSocket;
+    }
+
     /// <summary>Which resolved addresses to test.</summary>
     public AddressFamilyPreference AddressFamily { get; init; } = AddressFamilyPreference.Any;
 
