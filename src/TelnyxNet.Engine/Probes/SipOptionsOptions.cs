@@ -51,6 +51,17 @@ public sealed class SipOptionsOptions : ProbeOptions
     /// </summary>
     public Stun.StunServerAddress? StunServer { get; init; }
 
+    /// <summary>The STUN server front ends pass by default: the catalog's, stun.telnyx.com:3478 over UDP.</summary>
+    public static Stun.StunServerAddress DefaultStunServer => Diagnosis.TelnyxEndpoints.DefaultStunServers(TransportProtocol.Udp)[0];
+
+    /// <summary>Parses a -StunServer / --stun-server value (host, host:port, [IPv6]:port or a <c>stun:</c> URI; UDP only). Returns false with a message naming the value.</summary>
+    public static bool TryParseStunServer(string? text, out Stun.StunServerAddress? server, out string? error)
+    {
+        var parsed = Stun.StunServerAddress.TryParse(text, TransportProtocol.Udp, explicitTransport: true, out server, out var problem);
+        error = problem is null ? null : problem.Message + " (the SIP ALG check asks it over UDP from the request's own socket).";
+        return parsed;
+    }
+
     /// <summary>The most the STUN question of one UDP socket may take before its OPTIONS goes out anyway. Default 1.5 s (RFC 8489 §6.2.1: three transmissions).</summary>
     public TimeSpan StunTimeout { get; init; } = TimeSpan.FromSeconds(1.5);
 

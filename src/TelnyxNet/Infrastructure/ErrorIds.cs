@@ -38,4 +38,7 @@ public static class ErrorIds
 
     /// <summary>Catalog rows from the pipeline together with -Catalog: say which rules to test one way. Terminating; nothing is tested.</summary>
     public const string ConflictingCatalog = "ConflictingCatalog";
+
+    /// <summary>A -StunServer value that is not a UDP STUN server.</summary>
+    public const string InvalidStunServer = "InvalidStunServer";
 }

@@ -62,7 +62,7 @@ public sealed class SipStunMappingTests
     [Fact]
     public async Task One_socket_asks_the_STUN_server_and_the_proxy_and_they_agree_on_a_plain_path()
     {
-        using var stun = new HostileUdpServer(MapsToSource);
+        using var stun = new HostileUdpServer(UdpBehaviours.MappedToSource);
         using var proxy = new HostileUdpServer(Proxy(portShift: 0));
 
         var result = Assert.Single(await RunAsync(proxy, stun.EndPoint));
@@ -78,7 +78,7 @@ public sealed class SipStunMappingTests
     [Fact]
     public async Task A_proxy_whose_rport_disagrees_with_the_STUN_answer_is_SIP_ALG_evidence()
     {
-        using var stun = new HostileUdpServer(MapsToSource);
+        using var stun = new HostileUdpServer(UdpBehaviours.MappedToSource);
         using var proxy = new HostileUdpServer(Proxy(portShift: 7));
 
         var result = Assert.Single(await RunAsync(proxy, stun.EndPoint));
@@ -109,7 +109,7 @@ public sealed class SipStunMappingTests
     [Fact]
     public async Task The_shared_socket_still_hears_ICMP_port_unreachable_as_refused()
     {
-        using var stun = new HostileUdpServer(MapsToSource);
+        using var stun = new HostileUdpServer(UdpBehaviours.MappedToSource);
         var closed = ClosedUdpPort();
 
         Assert.True(SipServerAddress.TryParse("127.0.0.1:" + closed + ";transport=udp", out var server, out var error), error);
@@ -134,13 +134,6 @@ public sealed class SipStunMappingTests
         Assert.True(SipServerAddress.TryParse(proxy.Server + ";transport=udp", out var server, out var error), error);
         return SipOptionsProbe.RunAsync(Options(server!, stun), new CollectingLog(), null, CancellationToken.None);
     }
-
-    /// <summary>A STUN server that tells each client its true source (a path without NAT).</summary>
-    private static Task MapsToSource(UdpExchange exchange) => exchange.ReplyAsync(
-        new StunMessageBuilder(StunMethod.Binding, StunClass.SuccessResponse, StunAnswers.IdOf(exchange.Request))
-            .Add(new StunXorAddressAttribute(StunAttributeType.XorMappedAddress, exchange.Client))
-            .AddFingerprint()
-            .Encode());
 
     /// <summary>A SIP proxy that answers 200 with received= the true source address and rport= its port plus <paramref name="portShift"/>.</summary>
     private static UdpBehaviour Proxy(int portShift) => exchange =>
