@@ -73,7 +73,6 @@ public sealed class CliSipTests : IDisposable
     [InlineData("--region", "mars")]
     [InlineData("--transport", "sctp")]
     [InlineData("--stun-server", "stuns:stun.example.net")]
-    [InlineData("--throttle", "0")]
     public async Task A_bad_value_is_a_usage_error_that_names_it(string option, string value)
     {
         var run = await TelnyxCli.RunAsync("sip", option, value);
