@@ -54,10 +54,11 @@ Describe 'Measure-TelnyxMediaPath without a TURN server' {
         { Measure-TelnyxMediaPath -Server '127.0.0.1' -Credential $long } | Should -Throw -ErrorId ('InvalidCredential,' + $script:commandClass)
     }
 
-    It 'rejects -DurationSeconds outside 1 to 120 and -TimeoutSeconds outside 1 to 600' {
+    It 'rejects -DurationSeconds outside 1 to 120, -TimeoutSeconds outside 1 to 600 and -ThrottleLimit outside 1 to 1024' {
         { Measure-TelnyxMediaPath -Server '127.0.0.1' -DurationSeconds 0 } | Should -Throw -ErrorId ('ParameterArgumentValidationError,' + $script:commandClass)
         { Measure-TelnyxMediaPath -Server '127.0.0.1' -DurationSeconds 121 } | Should -Throw -ErrorId ('ParameterArgumentValidationError,' + $script:commandClass)
         { Measure-TelnyxMediaPath -Server '127.0.0.1' -TimeoutSeconds 601 } | Should -Throw -ErrorId ('ParameterArgumentValidationError,' + $script:commandClass)
+        { Measure-TelnyxMediaPath -Server '127.0.0.1' -ThrottleLimit 0 } | Should -Throw -ErrorId ('ParameterArgumentValidationError,' + $script:commandClass)
     }
 
     It 'reports a refused port as Refused with an Unknown quality and no figures' {

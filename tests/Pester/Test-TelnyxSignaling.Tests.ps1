@@ -40,11 +40,13 @@ Describe 'Test-TelnyxSignaling without a server' {
         { Test-TelnyxSignaling -Uri 'ws://127.0.0.1:1/' -Proxy '127.0.0.1:3128' -NoProxy } | Should -Throw -ErrorId ('ConflictingProxySettings,{0}' -f $script:class)
     }
 
-    It 'rejects -HoldSeconds and -PingIntervalSeconds outside 0 to 3600, -TimeoutSeconds outside 1 to 600, and an unknown -Region' {
+    It 'rejects -HoldSeconds and -PingIntervalSeconds outside 0 to 3600, -TimeoutSeconds outside 1 to 600, -ThrottleLimit outside 1 to 1024, and an unknown -Region' {
         { Test-TelnyxSignaling -HoldSeconds 3601 } | Should -Throw -ErrorId ('ParameterArgumentValidationError,{0}' -f $script:class)
         { Test-TelnyxSignaling -PingIntervalSeconds -1 } | Should -Throw -ErrorId ('ParameterArgumentValidationError,{0}' -f $script:class)
         { Test-TelnyxSignaling -TimeoutSeconds 0 } | Should -Throw -ErrorId ('ParameterArgumentValidationError,{0}' -f $script:class)
         { Test-TelnyxSignaling -Region 'mars' } | Should -Throw -ErrorId ('ParameterArgumentValidationError,{0}' -f $script:class)
+        { Test-TelnyxSignaling -ThrottleLimit 0 } | Should -Throw -ErrorId ('ParameterArgumentValidationError,{0}' -f $script:class)
+        { Test-TelnyxSignaling -ThrottleLimit 1025 } | Should -Throw -ErrorId ('ParameterArgumentValidationError,{0}' -f $script:class)
     }
 
     It 'reports a closed port as Refused with the request to allow WSS' {

@@ -20,9 +20,18 @@ BeforeAll {
     $script:manifestPath = Join-Path -Path (Get-TelnyxNetModuleDirectory) -ChildPath 'TelnyxNet.psd1'
     Import-Module -Name $script:manifestPath -Force
     $script:invalidServerId = 'InvalidServer,TelnyxNet.Commands.TestTelnyxSipCommand'
+    # The SIP ALG check's STUN server: a private coturn on loopback instead of stun.telnyx.com, for every call here and passed on to jobs.
+    $script:coturn = Start-TestCoturn
+    $script:stunServer = '127.0.0.1:{0}' -f $script:coturn.Port
+    $PSDefaultParameterValues['Test-TelnyxSip:StunServer'] = $script:stunServer
 }
 
 AfterAll {
+    $PSDefaultParameterValues.Remove('Test-TelnyxSip:StunServer')
+    if ($null -ne $script:coturn) {
+        Stop-TestCoturn -Coturn $script:coturn
+    }
+
     Get-Module -Name TelnyxNet | Remove-Module -Force
 }
 
@@ -37,6 +46,14 @@ Describe 'Test-TelnyxSip without a server' {
 
     It 'stops on a -DnsServer that is not an address, with InvalidDnsServer' {
         { Test-TelnyxSip -Server '127.0.0.1' -DnsServer 'dns.example.net' } | Should -Throw -ErrorId 'InvalidDnsServer,TelnyxNet.Commands.TestTelnyxSipCommand'
+    }
+
+    It 'stops on a -StunServer that is no UDP STUN server, with InvalidStunServer' {
+        { Test-TelnyxSip -Server '127.0.0.1' -StunServer 'stuns:stun.example.net' } | Should -Throw -ErrorId 'InvalidStunServer,TelnyxNet.Commands.TestTelnyxSipCommand'
+    }
+
+    It 'rejects -ThrottleLimit outside 1 to 1024' {
+        { Test-TelnyxSip -Server '127.0.0.1' -ThrottleLimit 0 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,TelnyxNet.Commands.TestTelnyxSipCommand'
     }
 
     It 'rejects -TimeoutSeconds outside 1 to 600' {
@@ -86,6 +103,23 @@ Describe 'Test-TelnyxSip against kamailio on loopback' -Skip:$kamailioMissing {
             $result.AlgSuspected | Should -BeFalse
             $result.ServerHeader | Should -Match '^kamailio'
         }
+    }
+
+    It 'asks the STUN server from the UDP request''s own socket and finds the proxy''s view in agreement' {
+        $result = Test-TelnyxSip -Server $script:server -Transport Udp -StunServer $script:stunServer -ThrottleLimit 1
+        $result.Status | Should -Be 'Succeeded'
+        $result.MappedAddress | Should -Be '127.0.0.1'
+        $result.MappedPort | Should -Be $result.LocalPort
+        $result.MappingCheck | Should -Match '^Agrees with the STUN mapping'
+        $result.AlgSuspected | Should -BeFalse
+    }
+
+    It 'notes a STUN server that does not answer and still tests the proxy' {
+        $silent = Get-FreeLoopbackPort
+        $result = Test-TelnyxSip -Server $script:server -Transport Udp -StunServer ('127.0.0.1:{0}' -f $silent)
+        $result.Status | Should -Be 'Succeeded'
+        $result.MappedAddress | Should -BeNullOrEmpty
+        $result.MappingCheck | Should -Match '^Not compared with a STUN mapping'
     }
 
     It 'tests only the transport of ;transport=' {
@@ -140,10 +174,10 @@ Describe 'Test-TelnyxSip against kamailio on loopback' -Skip:$kamailioMissing {
     }
 
     It 'keeps the table view for deserialized results from a job' {
-        $job = Start-Job -ArgumentList $script:manifestPath, $script:server -ScriptBlock {
-            param($ManifestPath, $Server)
+        $job = Start-Job -ArgumentList $script:manifestPath, $script:server, $script:stunServer -ScriptBlock {
+            param($ManifestPath, $Server, $StunServer)
             Import-Module -Name $ManifestPath
-            Test-TelnyxSip -Server $Server -Transport Udp
+            Test-TelnyxSip -Server $Server -Transport Udp -StunServer $StunServer
         }
         try {
             Wait-Job -Job $job -Timeout 60 | Should -Not -BeNullOrEmpty

@@ -62,5 +62,5 @@ public sealed class MetadataReaderTests
 
     [Fact]
     public void Reads_the_error_id_constants() =>
-        Assert.Equal(new[] { "ConflictingCatalog", "ConflictingCredentials", "ConflictingProxySettings", "EngineFailure", "InvalidCatalog", "InvalidCredential", "InvalidDnsServer", "InvalidProxy", "InvalidReport", "InvalidServer", "InvalidUri", "NoReport", "ReportFileExists", "ReportNotWritten", "TransportConflict" }, _module.ErrorIds.Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { "ConflictingCatalog", "ConflictingCredentials", "ConflictingProxySettings", "EngineFailure", "InvalidCatalog", "InvalidCredential", "InvalidDnsServer", "InvalidProxy", "InvalidReport", "InvalidServer", "InvalidStunServer", "InvalidUri", "NoReport", "ReportFileExists", "ReportNotWritten", "TransportConflict" }, _module.ErrorIds.Order(StringComparer.Ordinal));
 }

@@ -37,7 +37,7 @@ public sealed class TestTelnyxSipContractTests
 
     [Fact]
     public void Declares_no_other_parameters() =>
-        Assert.Equal(new[] { "AddressFamily", "DnsServer", "Quiet", "Region", "Server", "TimeoutSeconds", "Transport" }, _sip.Parameters.Select(p => p.Name));
+        Assert.Equal(new[] { "AddressFamily", "DnsServer", "Quiet", "Region", "Server", "StunServer", "ThrottleLimit", "TimeoutSeconds", "Transport" }, _sip.Parameters.Select(p => p.Name));
 
     [Fact]
     public void Takes_servers_like_the_other_probes_at_position_0_by_value_and_by_property_name()

@@ -38,6 +38,8 @@ internal static class MediaCommand
         command.Options.Add(duration);
         command.Options.Add(family);
         command.Options.Add(timeout);
+        var throttle = ProbeArguments.Throttle();
+        command.Options.Add(throttle);
         common.AddTo(command);
         command.SetAction(async (parse, token) =>
         {
@@ -52,6 +54,7 @@ internal static class MediaCommand
                 Credential = credential,
                 AddressFamily = ProbeArguments.FamilyOf(parse, family),
                 Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
+                ThrottleLimit = parse.GetValue(throttle),
                 Duration = TimeSpan.FromSeconds(parse.GetValue(duration)),
             };
             return await common.RunAsync(parse, Columns, Footnote, (log, progress, ct) => MediaPathProbe.RunAsync(options, log, progress, ct), MediaPathProbe.Passed, usageError, token);

@@ -36,10 +36,11 @@ internal static class SignalingCommand
         var pingInterval = ProbeArguments.Integer("--ping-interval", null, "Also Ping every this many seconds during the hold (0-3600; default 0: only at the start and the end).", 0, 0, 3600);
         var family = ProbeArguments.Family();
         var timeout = ProbeArguments.Timeout(10);
+        var throttle = ProbeArguments.Throttle();
 
         var command = new Command("signaling", "Test the WebRTC signaling path (WSS to rtc.telnyx.com:443) step by step: proxy, TCP, TLS and inspection, the WebSocket upgrade, a held connection. Exit code 0 when every URI opened and held, 1 when one did not, 2 for a usage error.")
         {
-            uri, region, skip, hold, pingInterval, family, timeout,
+            uri, region, skip, hold, pingInterval, family, timeout, throttle,
         };
         proxy.AddTo(command);
         common.AddTo(command);
@@ -84,6 +85,7 @@ internal static class SignalingCommand
                 PingInterval = TimeSpan.FromSeconds(parse.GetValue(pingInterval)),
                 AddressFamily = ProbeArguments.FamilyOf(parse, family),
                 Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
+                ThrottleLimit = parse.GetValue(throttle),
             };
             return await common.RunAsync(parse, Columns, Footnote, (log, progress, ct) => SignalingProbe.RunAsync(options, log, progress, ct), SignalingProbe.Passed, usageError, token);
         });

@@ -38,10 +38,16 @@ internal static class SipCommand
         };
         var family = ProbeArguments.Family();
         var timeout = ProbeArguments.Timeout(10);
+        var throttle = ProbeArguments.Throttle();
+        var stunServer = new Option<string>("--stun-server")
+        {
+            Description = "STUN server each UDP request's own socket asks first, to hold the proxy's received/rport against a plain NAT's mapping (SIP ALG evidence): host, host:port or stun: URI. Default: " + SipOptionsOptions.DefaultStunServer.Input + ".",
+            DefaultValueFactory = _ => SipOptionsOptions.DefaultStunServer.Input,
+        };
 
         var command = new Command("sip", "Test SIP signaling: OPTIONS (RFC 3261) over UDP, TCP and TLS to every address RFC 3263 DNS (NAPTR, SRV, A/AAAA) finds, with SIP ALG detection. Exit code 0 when at least one proxy answered, 1 when none did, 2 for a usage error.")
         {
-            server, region, transport, dnsServer, family, timeout,
+            server, region, transport, dnsServer, family, timeout, throttle, stunServer,
         };
         common.AddTo(command);
         command.SetAction(async (parse, token) =>
@@ -73,6 +79,12 @@ internal static class SipCommand
                 resolvers.Add(resolver!);
             }
 
+            if (!SipOptionsOptions.TryParseStunServer(parse.GetValue(stunServer), out var stun, out var stunError))
+            {
+                Console.Error.WriteLine("telnyxnet: " + stunError);
+                return ExitCodes.Usage;
+            }
+
             if (usageError && servers.Count == 0)
             {
                 return ExitCodes.Usage;
@@ -86,6 +98,8 @@ internal static class SipCommand
                 DnsServers = resolvers.Count > 0 ? resolvers : null,
                 AddressFamily = ProbeArguments.FamilyOf(parse, family),
                 Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
+                ThrottleLimit = parse.GetValue(throttle),
+                StunServer = stun,
             };
             if (options.Servers.All(s => SipOptionsProbe.TransportsFor(s, options.Transports).Count == 0))
             {

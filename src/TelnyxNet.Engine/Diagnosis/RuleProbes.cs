@@ -40,57 +40,45 @@ internal static class RuleProbes
     public static async Task<RuleEvidence> StunAsync(TelnyxEndpoint rule, FirewallOptions options, IEngineLog log, CancellationToken cancellationToken)
     {
         var transport = Transport(rule);
+        var inspection = new TlsInspectionWitness(options.Trust, rule.Host, Validation(rule, options));
         var results = await StunBindingProbe.RunAsync(
-            new StunBindingOptions
+            new StunBindingOptions(options)
             {
                 Servers = new[] { StunServerAddress.Create(rule.Host, rule.FirstPort, transport) },
-                Timeout = options.Timeout,
-                AddressFamily = options.AddressFamily,
-                Retransmission = options.Retransmission,
-                Resolver = options.Resolver,
-                Clock = options.Clock,
-                CertificateValidation = Validation(rule, options),
-                OpenDatagramSocket = options.OpenDatagramSocket,
-                OpenStreamSocket = options.OpenStreamSocket,
+                CertificateValidation = inspection.Validator(transport),
             },
             log,
             null,
             cancellationToken).ConfigureAwait(false);
 
         // An error response is an answer: the server is reachable.
-        return Combine(results.Select(r => new Seen(
+        return Combine(results.Select(r => inspection.Judge(new Seen(
             r.RemoteAddress,
             r.Reason == FailureReason.ErrorResponse ? FailureReason.None : r.Reason,
             r.Outcome == ProbeStatus.Succeeded ? "STUN Binding answered in " + Ms(r.RoundTripTimeMs) + " ms (mapped to " + StunServerAddress.FormatHostPort(r.MappedAddress, r.MappedPort ?? 0) + ")."
                 : r.Reason == FailureReason.ErrorResponse ? "The server answered the Binding with STUN error " + r.ErrorCode + ": it is reachable." : r.Message,
             r.RoundTripTimeMs,
             r.Remediation,
-            false)).ToList());
+            false))).ToList());
     }
 
     public static async Task<RuleEvidence> TurnAsync(TelnyxEndpoint rule, FirewallOptions options, IEngineLog log, CancellationToken cancellationToken)
     {
+        var inspection = new TlsInspectionWitness(options.Trust, rule.Host, Validation(rule, options));
         var results = await TurnAllocationProbe.RunAsync(
-            new TurnAllocationOptions
+            new TurnAllocationOptions(options)
             {
                 Servers = new[] { TurnServerAddress.Create(rule.Host, rule.FirstPort, Transport(rule)) },
                 Credential = options.TurnCredential,
                 SkipRelayCheck = true,
-                Timeout = options.Timeout,
-                AddressFamily = options.AddressFamily,
-                Retransmission = options.Retransmission,
-                Resolver = options.Resolver,
-                Clock = options.Clock,
-                CertificateValidation = Validation(rule, options),
-                OpenDatagramSocket = options.OpenDatagramSocket,
-                OpenStreamSocket = options.OpenStreamSocket,
+                CertificateValidation = inspection.Validator(Transport(rule)),
             },
             log,
             null,
             cancellationToken).ConfigureAwait(false);
 
         // Any STUN answer (a 401 challenge with REALM and NONCE, an error) proves the path: the rule is open.
-        return Combine(results.Select(r => new Seen(
+        return Combine(results.Select(r => inspection.Judge(new Seen(
             r.RemoteAddress,
             r.Outcome == ProbeStatus.Succeeded || r.ServerReachable ? FailureReason.None : r.Reason,
             r.Outcome == ProbeStatus.Succeeded ? "TURN Allocate granted a relay in " + Ms(r.AllocateTimeMs) + " ms with the " + r.CredentialSource + " credential" + (r.Deallocated == true ? ", deleted again." : ".")
@@ -98,7 +86,7 @@ internal static class RuleProbes
                 : r.Message,
             r.AllocateTimeMs,
             r.Remediation,
-            false)).ToList());
+            false))).ToList());
     }
 
     public static async Task<RuleEvidence> SipAsync(TelnyxEndpoint rule, FirewallOptions options, IEngineLog log, CancellationToken cancellationToken)
@@ -107,16 +95,7 @@ internal static class RuleProbes
             rule.Host,
             rule.FirstPort,
             Transport(rule),
-            new SipOptionsOptions
-            {
-                Timeout = options.Timeout,
-                AddressFamily = options.AddressFamily,
-                Retransmission = options.Retransmission,
-                Clock = options.Clock,
-                CertificateValidation = Validation(rule, options),
-                OpenDatagramSocket = options.OpenDatagramSocket,
-                OpenStreamSocket = options.OpenStreamSocket,
-            },
+            new SipOptionsOptions(options) { CertificateValidation = Validation(rule, options) },
             log,
             cancellationToken).ConfigureAwait(false);
 
@@ -140,7 +119,7 @@ internal static class RuleProbes
     private static async Task<RuleEvidence> OpenAsync(TelnyxEndpoint rule, FirewallOptions options, string subProtocol, IEngineLog log, CancellationToken cancellationToken)
     {
         var results = await SignalingProbe.RunAsync(
-            new SignalingOptions
+            new SignalingOptions(options)
             {
                 Targets = new[] { SignalingTarget.Create(rule.Host, rule.FirstPort) },
                 Hold = TimeSpan.Zero,
@@ -153,11 +132,6 @@ internal static class RuleProbes
                 ProxySource = options.ProxySource,
                 SkipCertificateCheck = options.SkipCertificateCheck,
                 Trust = options.Trust,
-                Timeout = options.Timeout,
-                AddressFamily = options.AddressFamily,
-                Resolver = options.Resolver,
-                Clock = options.Clock,
-                OpenStreamSocket = options.OpenStreamSocket,
             },
             log,
             null,
@@ -210,7 +184,7 @@ internal static class RuleProbes
     private static string Ms(double? ms) => (ms ?? 0).ToString("0.###", CultureInfo.InvariantCulture);
 
     /// <summary>What the probe saw at one address.</summary>
-    private sealed class Seen
+    internal sealed class Seen
     {
         public Seen(string address, FailureReason reason, string evidence, double? responseTimeMs, string remediation, bool intercepted, string product = "")
         {

@@ -334,6 +334,7 @@ internal sealed class DnsClient
         }
         finally
         {
+            await OrderlyClose.EndAsync(socket, null, _clock).ConfigureAwait(false);
             socket.Dispose();
         }
     }

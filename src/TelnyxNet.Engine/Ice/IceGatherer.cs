@@ -246,7 +246,7 @@ internal sealed class IceGatherer
                     await client.DeleteAsync(_options.CleanupTimeout).ConfigureAwait(false);
                 }
 
-                client.Dispose();
+                await client.CloseAsync().ConfigureAwait(false);
             }
         }
     }

@@ -22,6 +22,23 @@ public abstract class ProbeOptions
     /// <summary>Sets the default of <see cref="Timeout"/>.</summary>
     protected ProbeOptions(TimeSpan defaultTimeout) => Timeout = defaultTimeout;
 
+    /// <summary>
+    /// Takes the settings every probe shares from <paramref name="shared"/>: the address family, the
+    /// bound, the throttle, the retransmission schedule, the resolver, the clock, the certificate check
+    /// and the socket seams: how a probe that runs another (a firewall rule's proof, one server
+    /// of a list) hands its settings on; the caller's initializer sets what differs.
+    /// </summary>
+    protected ProbeOptions(ProbeOptions shared)
+    {
+        if (shared is null)
+        {
+            throw new ArgumentNullException(nameof(shared));
+        }
+
+        CopySeams(shared, shared.Resolver, shared.CertificateValidation);
+        Timeout = shared.Timeout;
+    }
+
     /// <summary>Which resolved addresses to test.</summary>
     public AddressFamilyPreference AddressFamily { get => _addressFamily; init => _addressFamily = value; }
 
@@ -65,7 +82,8 @@ public abstract class ProbeOptions
     /// <summary>
     /// Takes every setting and seam of <paramref name="from"/> but the timeout (address
     /// family, throttle, retransmission, clock, sockets), and the given resolver and certificate
-    /// check: how a command that runs other probes (the readiness check) hands its seams on to each.
+    /// check: how a command that runs other probes (the readiness check) hands its seams on to each
+    /// part whatever its options type, and what <see cref="ProbeOptions(ProbeOptions)"/> does.
     /// </summary>
     internal void CopySeams(ProbeOptions from, IHostResolver resolver, RemoteCertificateValidationCallback? certificateValidation)
     {

@@ -14,6 +14,12 @@ public abstract class RelayProbeOptions : ProbeOptions
     {
     }
 
+    /// <summary>Takes the shared settings of <paramref name="shared"/> (see <see cref="ProbeOptions(ProbeOptions)"/>).</summary>
+    protected RelayProbeOptions(ProbeOptions shared)
+        : base(shared)
+    {
+    }
+
     /// <summary>The servers and transports; at least one. Front ends that test Telnyx pass <see cref="TelnyxEndpoints.DefaultTurnServers"/>.</summary>
     public IReadOnlyList<TurnServerAddress> Servers { get; init; } = Array.Empty<TurnServerAddress>();
 

@@ -18,6 +18,12 @@ public sealed class SignalingOptions : ProbeOptions
     {
     }
 
+    /// <summary>Options that take the shared settings of <paramref name="shared"/> (see <see cref="ProbeOptions(ProbeOptions)"/>) and this probe's defaults for the rest.</summary>
+    internal SignalingOptions(ProbeOptions shared)
+        : base(shared)
+    {
+    }
+
     /// <summary>The WebSocket URIs; at least one. Front ends that test Telnyx pass <see cref="SignalingTarget.Telnyx"/>.</summary>
     public IReadOnlyList<SignalingTarget> Targets { get; init; } = Array.Empty<SignalingTarget>();
 

@@ -167,6 +167,11 @@ public static class SignalingProbe
         }
         finally
         {
+            if (socket != null)
+            {
+                await OrderlyClose.EndAsync(socket, stream, clock, connection is null ? null : () => connection.Ended).ConfigureAwait(false);
+            }
+
             connection?.Dispose();
             stream?.Dispose();
             socket?.Dispose();

@@ -39,13 +39,14 @@ public static class SipOptionsProbe
         log.Verbose("DNS resolvers: " + (servers.Count == 0 ? "none configured" : string.Join(", ", servers.Select(s => HostPortSyntax.Format(s.Address.ToString(), s.Port)))) + ".");
         var dns = new DnsClient(servers, options.OpenDatagramSocket, options.OpenStreamSocket, options.Clock, log, options.DnsResolverTimeout);
         var random = options.SrvRandom ?? new Random();
+        var stun = new StunWitness(options, dns, random, cancellationToken);
         return await ProbeFanOut.EveryServerAsync(
             options.Servers,
             options,
             Activity,
             "Resolving and asking " + options.Servers.Count + " SIP server(s)",
             server => server.Input,
-            (server, deadline) => TestServerAsync(server, options, dns, random, deadline, log, cancellationToken),
+            (server, deadline) => TestServerAsync(server, options, dns, random, stun, deadline, log, cancellationToken),
             progress,
             cancellationToken).ConfigureAwait(false);
     }
@@ -84,7 +85,7 @@ public static class SipOptionsProbe
         return RunAsync(settings.For(server!, transport), log, null, cancellationToken);
     }
 
-    private static async Task<IReadOnlyList<SipOptionsResult>> TestServerAsync(SipServerAddress server, SipOptionsOptions options, DnsClient dns, Random random, TimeSpan deadline, IEngineLog log, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<SipOptionsResult>> TestServerAsync(SipServerAddress server, SipOptionsOptions options, DnsClient dns, Random random, StunWitness stun, TimeSpan deadline, IEngineLog log, CancellationToken cancellationToken)
     {
         var timestamp = options.Clock.UtcNow;
         var transports = SipTargetResolver.WantedTransports(server, options.Transports);
@@ -96,11 +97,11 @@ public static class SipOptionsProbe
 
         log.Verbose("SIP: finding " + server + " over " + string.Join(", ", transports) + " (RFC 3263).");
         var resolution = await SipTargetResolver.ResolveAsync(server, transports, dns, options.AddressFamily, random, deadline, cancellationToken).ConfigureAwait(false);
-        var tested = await Task.WhenAll(resolution.Targets.Select(t => TestTargetAsync(server, t, resolution.Steps, options, deadline, timestamp, log, cancellationToken))).ConfigureAwait(false);
+        var tested = await Task.WhenAll(resolution.Targets.Select(t => TestTargetAsync(server, t, resolution.Steps, options, stun, deadline, timestamp, log, cancellationToken))).ConfigureAwait(false);
         return tested.Concat(resolution.Failures.Select(f => Unresolved(server, f, resolution.Steps, timestamp, log))).ToList();
     }
 
-    private static async Task<SipOptionsResult> TestTargetAsync(SipServerAddress server, SipTarget target, IReadOnlyList<SipDnsStep> steps, SipOptionsOptions options, TimeSpan deadline, DateTimeOffset timestamp, IEngineLog log, CancellationToken cancellationToken)
+    private static async Task<SipOptionsResult> TestTargetAsync(SipServerAddress server, SipTarget target, IReadOnlyList<SipDnsStep> steps, SipOptionsOptions options, StunWitness stun, TimeSpan deadline, DateTimeOffset timestamp, IEngineLog log, CancellationToken cancellationToken)
     {
         var result = NewResult(server, target.Transport, target.Port, steps, timestamp);
         result.ResolvedBy = target.ResolvedBy.ToString();
@@ -118,8 +119,8 @@ public static class SipOptionsProbe
             }
 
             log.Verbose("SIP: OPTIONS to " + HostPortSyntax.Format(target.Address.ToString(), target.Port) + " over " + target.Transport.ToString().ToUpperInvariant() + (target.Path.Length > 0 ? " (" + target.Path + ")" : string.Empty) + ".");
-            var exchange = await ExchangeAsync(server, target, remote, options, deadline, sent, log, cancellationToken).ConfigureAwait(false);
-            Accept(result, exchange, target, remote, log);
+            var (exchange, mapping) = await ExchangeAsync(server, target, remote, options, stun, deadline, sent, log, cancellationToken).ConfigureAwait(false);
+            Accept(result, exchange, mapping, target, remote, log);
         }
         catch (ProbeException ex)
         {
@@ -131,31 +132,56 @@ public static class SipOptionsProbe
         return result;
     }
 
-    private static async Task<SipExchange> ExchangeAsync(SipServerAddress server, SipTarget target, IPEndPoint remote, SipOptionsOptions options, TimeSpan deadline, StrongBox<int> sent, IEngineLog log, CancellationToken cancellationToken)
+    private static async Task<(SipExchange Exchange, SipMapping? Mapping)> ExchangeAsync(SipServerAddress server, SipTarget target, IPEndPoint remote, SipOptionsOptions options, StunWitness stun, TimeSpan deadline, StrongBox<int> sent, IEngineLog log, CancellationToken cancellationToken)
     {
         if (target.Transport != TransportProtocol.Udp)
         {
             sent.Value = 1;
-            return await SipStreamTransaction.RunAsync(options.OpenStreamSocket(remote.AddressFamily), remote, target.Transport, server.Host, options.CertificateValidation, options.UserAgent, options.Clock, log, deadline, cancellationToken).ConfigureAwait(false);
+            return (await SipStreamTransaction.RunAsync(options.OpenStreamSocket(remote.AddressFamily), remote, target.Transport, server.Host, options.CertificateValidation, options.UserAgent, options.Clock, log, deadline, cancellationToken).ConfigureAwait(false), null);
         }
 
-        IDatagramSocket socket;
+        if (options.StunServer is null)
+        {
+            using var socket = Open(() => options.OpenDatagramSocket(remote), remote);
+            return (await SipUdpTransaction.RunAsync(socket, remote, server.Host, options.UserAgent, options.Clock, log, deadline, sent, cancellationToken).ConfigureAwait(false), null);
+        }
+
+        // One socket for both (issue 11 §2): the STUN server first, then the proxy from the same mapping.
+        var any = new IPEndPoint(remote.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
+        var shared = Open(() => options.OpenBoundDatagramSocket(any), remote);
+        using var client = new StunUdpClient(shared, options.Clock, log);
+        var (stunEndPoint, unresolved) = await stun.AddressAsync(remote.AddressFamily, deadline).ConfigureAwait(false);
+        var left = deadline - options.Clock.Elapsed;
+        var mapping = await SipStunCheck.LearnAsync(client, stun.Name, stunEndPoint, unresolved, options.Retransmission, left < options.StunTimeout ? left : options.StunTimeout, log, cancellationToken).ConfigureAwait(false);
+        if (shared is IConnectableDatagramSocket connectable)
+        {
+            try
+            {
+                connectable.Connect(remote);
+            }
+            catch (SocketException ex)
+            {
+                throw SocketErrors.Classify(ex, "UDP to " + remote);
+            }
+        }
+
+        using var datagrams = new NonStunDatagrams(client, options.Clock);
+        return (await SipUdpTransaction.RunAsync(datagrams, remote, server.Host, options.UserAgent, options.Clock, log, deadline, sent, cancellationToken).ConfigureAwait(false), mapping);
+    }
+
+    private static IDatagramSocket Open(Func<IDatagramSocket> open, IPEndPoint remote)
+    {
         try
         {
-            socket = options.OpenDatagramSocket(remote);
+            return open();
         }
         catch (SocketException ex)
         {
             throw SocketErrors.Classify(ex, "UDP to " + remote);
         }
-
-        using (socket)
-        {
-            return await SipUdpTransaction.RunAsync(socket, remote, server.Host, options.UserAgent, options.Clock, log, deadline, sent, cancellationToken).ConfigureAwait(false);
-        }
     }
 
-    private static void Accept(SipOptionsResult result, SipExchange exchange, SipTarget target, IPEndPoint remote, IEngineLog log)
+    private static void Accept(SipOptionsResult result, SipExchange exchange, SipMapping? mapping, SipTarget target, IPEndPoint remote, IEngineLog log)
     {
         var response = exchange.Response;
         var local = exchange.Request.Local;
@@ -166,13 +192,29 @@ public static class SipOptionsProbe
         result.LocalAddress = local.Address.ToString();
         result.LocalPort = local.Port;
         result.TlsProtocol = exchange.TlsProtocol ?? string.Empty;
+        var evidence = SipAlgEvidence.Inspect(exchange.Request, response, target.Address).ToList();
         if (response.Vias.Count > 0 && SipVia.TryParse(response.Vias[0], out var top))
         {
             result.ReceivedAddress = top!.Received;
             result.ReceivedPort = top.ReceivedPort;
+            if (mapping != null)
+            {
+                var (rewritten, note) = SipStunCheck.Compare(top, local, mapping, target.Address);
+                result.MappingCheck = note;
+                evidence.AddRange(rewritten is null ? Array.Empty<string>() : new[] { rewritten });
+            }
         }
 
-        var evidence = SipAlgEvidence.Inspect(exchange.Request, response, target.Address);
+        if (mapping?.Mapped is IPEndPoint mapped)
+        {
+            result.MappedAddress = mapped.Address.ToString();
+            result.MappedPort = mapped.Port;
+        }
+
+        if (mapping != null && result.MappingCheck.Length == 0)
+        {
+            result.MappingCheck = mapping.Note.Length > 0 ? mapping.Note : "Not compared with the STUN mapping: the answer's top Via could not be read.";
+        }
         result.AlgEvidence = evidence;
         result.AlgEvidenceText = string.Join(" | ", evidence);
         result.AlgSuspected = evidence.Count > 0;

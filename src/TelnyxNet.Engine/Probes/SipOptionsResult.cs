@@ -68,6 +68,15 @@ public sealed class SipOptionsResult : IProbeResult
     /// <summary>The ALG evidence in one line (the items of <see cref="AlgEvidence"/>, separated by " | ").</summary>
     public string AlgEvidenceText { get; internal set; } = string.Empty;
 
+    /// <summary>The address a STUN server saw the request's own UDP socket come from (the ALG check's witness, <c>-StunServer</c>); empty over TCP and TLS or when none answered.</summary>
+    public string MappedAddress { get; internal set; } = string.Empty;
+
+    /// <summary>The port a STUN server saw the request's own UDP socket come from.</summary>
+    public int? MappedPort { get; internal set; }
+
+    /// <summary>How the proxy's received/rport compare with <see cref="MappedAddress"/>:<see cref="MappedPort"/> (agree, differ as a NAT explains, differ as only a SIP ALG explains), or why they were not compared; empty over TCP and TLS.</summary>
+    public string MappingCheck { get; internal set; } = string.Empty;
+
     /// <summary>This machine's address used for the request.</summary>
     public string LocalAddress { get; internal set; } = string.Empty;
 

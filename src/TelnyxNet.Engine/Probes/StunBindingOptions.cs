@@ -12,6 +12,12 @@ public sealed class StunBindingOptions : ProbeOptions
     {
     }
 
+    /// <summary>Options that take the shared settings of <paramref name="shared"/> (see <see cref="ProbeOptions(ProbeOptions)"/>) and this probe's defaults for the rest.</summary>
+    internal StunBindingOptions(ProbeOptions shared)
+        : base(shared)
+    {
+    }
+
     /// <summary>The servers; at least one. Front ends that test the SDK's servers pass <see cref="TelnyxEndpoints.DefaultStunServers"/>.</summary>
     public IReadOnlyList<StunServerAddress> Servers { get; init; } = Array.Empty<StunServerAddress>();
 

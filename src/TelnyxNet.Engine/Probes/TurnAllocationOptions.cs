@@ -12,6 +12,12 @@ public sealed class TurnAllocationOptions : RelayProbeOptions
     {
     }
 
+    /// <summary>Options that take the shared settings of <paramref name="shared"/> (see <see cref="ProbeOptions(ProbeOptions)"/>) and this probe's defaults for the rest.</summary>
+    internal TurnAllocationOptions(ProbeOptions shared)
+        : base(shared)
+    {
+    }
+
     /// <summary>Allocate only; do not prove the relay forwards data.</summary>
     public bool SkipRelayCheck { get; init; }
 }

@@ -42,6 +42,7 @@ internal static class SipStreamTransaction
         }
         finally
         {
+            await OrderlyClose.EndAsync(socket, stream, clock).ConfigureAwait(false);
             stream?.Dispose();
             socket.Dispose();
         }

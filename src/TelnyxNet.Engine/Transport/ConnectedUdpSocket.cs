@@ -60,7 +60,7 @@ public sealed class ConnectedUdpSocket : IDatagramSocket
     /// destination nobody can reach looks like a silent firewall (timeout). Other systems are left
     /// as they are. Best effort: if the option cannot be set, only the classification suffers.
     /// </summary>
-    private static void ReportAllIcmpErrors(Socket socket)
+    internal static void ReportAllIcmpErrors(Socket socket)
     {
         if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
         {

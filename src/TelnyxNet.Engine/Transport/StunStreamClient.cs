@@ -52,7 +52,7 @@ public sealed class StunStreamClient : IDisposable
     public string? TlsProtocol { get; }
 
     /// <summary>How long <see cref="CloseAsync"/> waits for the server to close its side before cutting the connection.</summary>
-    public static readonly TimeSpan GracefulCloseLimit = TimeSpan.FromMilliseconds(500);
+    public static TimeSpan GracefulCloseLimit => OrderlyClose.Limit;
 
     /// <summary>Responses read whose transaction id matched no request.</summary>
     public int UnknownTransactionCount => _transactions.UnknownTransactionCount;
@@ -197,19 +197,11 @@ public sealed class StunStreamClient : IDisposable
 
         try
         {
-            var limit = _clock.Delay(GracefulCloseLimit, CancellationToken.None);
-            if (_stream is SslStream ssl && TlsShutdown(ssl) is Task notify)
+            await OrderlyClose.EndAsync(_socket, _stream, _clock, () =>
             {
-                await Task.WhenAny(notify, limit).ConfigureAwait(false);
-            }
-
-            _socket.Shutdown(SocketShutdown.Send);
-            StartReading();
-            await Task.WhenAny(_reader, limit).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is SocketException || ex is IOException || ex is ObjectDisposedException || ex is InvalidOperationException)
-        {
-            // The connection is already broken: closing it is all that is left.
+                StartReading();
+                return _reader;
+            }).ConfigureAwait(false);
         }
         finally
         {
@@ -227,13 +219,6 @@ public sealed class StunStreamClient : IDisposable
             _transactions.FailAll(FailureReason.None, "client disposed", _clock.Elapsed);
         }
     }
-
-    /// <summary>
-    /// SslStream.ShutdownAsync (TLS close_notify; .NET Framework 4.7+ and .NET Core 2.0+), which
-    /// netstandard2.0's surface lacks; null where the running framework has none.
-    /// </summary>
-    private static Task? TlsShutdown(SslStream ssl) =>
-        typeof(SslStream).GetMethod("ShutdownAsync", Type.EmptyTypes)?.Invoke(ssl, null) as Task;
 
     /// <summary>The TLS handshake over <paramref name="inner"/> naming <paramref name="tlsHost"/> (SNI and the certificate name), within <paramref name="timeout"/>, with the system's validation unless <paramref name="certificateValidation"/> decides; a failure is a <see cref="ProbeException"/> with <see cref="FailureReason.TlsFailure"/>.</summary>
     internal static Task<SslStream> HandshakeAsync(Stream inner, Socket socket, IPEndPoint remote, string tlsHost, RemoteCertificateValidationCallback? certificateValidation, TimeSpan timeout, IClock clock, IEngineLog log, CancellationToken cancellationToken)

@@ -62,6 +62,13 @@ public sealed class StunUdpClient : IDisposable
     public Func<byte[], int, EndPoint, bool>? NonStunHandler { get; set; }
 
     /// <summary>
+    /// Called on the receive loop for every socket error a receive reports (ICMP port or network
+    /// unreachable on a connected socket), besides failing the pending transactions: for a protocol
+    /// that shares the socket through <see cref="NonStunHandler"/>.
+    /// </summary>
+    public Action<SocketException>? SocketErrorHandler { get; set; }
+
+    /// <summary>
     /// Sends <paramref name="request"/> to <paramref name="remote"/> and waits for the response
     /// with the same transaction id, retransmitting per <paramref name="policy"/>. A response that
     /// does not decode, or that <paramref name="check"/> rejects (it returns why), is discarded and
@@ -266,6 +273,7 @@ public sealed class StunUdpClient : IDisposable
                 var failure = SocketErrors.Classify(ex, "UDP");
                 _log.Verbose("Socket reported " + ex.SocketErrorCode + ": " + failure.Message);
                 Transactions.FailAll(failure.Reason, failure.Message, _clock.Elapsed);
+                SocketErrorHandler?.Invoke(ex);
 
                 // ICMP errors (port or network unreachable) are reported once per event and the
                 // socket stays usable; a socket that fails on every receive is given up.

@@ -7,9 +7,11 @@ namespace TelnyxNet.Engine.Transport;
 /// <summary>
 /// A UDP socket that sends to and hears from anyone: on an ephemeral port of the wildcard address
 /// for the TURN relay check's peer (it talks to the server and then hears from the relayed
-/// address), or bound to one interface address for ICE gathering and NAT behaviour tests.
+/// address), or bound to one interface address for ICE gathering and NAT behaviour tests. It can be
+/// connected later (<see cref="Connect"/>) and keeps its port: SIP's ALG check asks a STUN server
+/// first, then talks to the proxy from the same mapping.
 /// </summary>
-public sealed class UnconnectedUdpSocket : IDatagramSocket
+public sealed class UnconnectedUdpSocket : IConnectableDatagramSocket
 {
     private const int MaxDatagram = 65535;
 
@@ -18,6 +20,7 @@ public sealed class UnconnectedUdpSocket : IDatagramSocket
     private readonly Socket _socket;
     private readonly byte[] _buffer = new byte[MaxDatagram];
     private readonly EndPoint _any;
+    private IPEndPoint? _connected;
     private int _disposed;
 
     private UnconnectedUdpSocket(Socket socket, EndPoint any)
@@ -74,10 +77,44 @@ public sealed class UnconnectedUdpSocket : IDatagramSocket
         }
     }
 
+    /// <summary>
+    /// Connects the socket to <paramref name="remote"/> on its port (RFC 1122 §4.1.3.3: every ICMP
+    /// error then reaches it, as on a <see cref="ConnectedUdpSocket"/>; on Windows port unreachable is
+    /// reported again). Throws <see cref="SocketException"/>.
+    /// </summary>
+    public void Connect(IPEndPoint remote)
+    {
+        if (remote is null)
+        {
+            throw new ArgumentNullException(nameof(remote));
+        }
+
+        if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
+        {
+            _socket.IOControl(WindowsUdpConnectionReset, new byte[] { 1, 0, 0, 0 }, null);
+        }
+
+        ConnectedUdpSocket.ReportAllIcmpErrors(_socket);
+        _socket.Connect(remote);
+        Volatile.Write(ref _connected, remote);
+    }
+
     /// <inheritdoc />
     public async Task SendAsync(byte[] datagram, EndPoint remote, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (Volatile.Read(ref _connected) is IPEndPoint connected)
+        {
+            // BSD sockets refuse sendto with an address on a connected UDP socket (EISCONN).
+            if (!connected.Equals(remote))
+            {
+                throw new InvalidOperationException("This socket is connected to " + connected + ", not " + remote + ".");
+            }
+
+            await _socket.SendAsync(new ArraySegment<byte>(datagram), SocketFlags.None).ConfigureAwait(false);
+            return;
+        }
+
         await _socket.SendToAsync(new ArraySegment<byte>(datagram), SocketFlags.None, remote).ConfigureAwait(false);
     }
 

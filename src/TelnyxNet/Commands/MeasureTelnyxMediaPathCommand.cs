@@ -51,6 +51,11 @@ public sealed class MeasureTelnyxMediaPathCommand : TurnCredentialCmdlet
     [ValidateRange(1, 600)]
     public int TimeoutSeconds { get; set; } = 10;
 
+    /// <summary>How many servers are tested at once (1 to 1024); the others wait for a turn. Default 32.</summary>
+    [Parameter]
+    [ValidateRange(1, ProbeOptions.MaxThrottleLimit)]
+    public int ThrottleLimit { get; set; } = ProbeOptions.DefaultThrottleLimit;
+
     /// <summary>Returns only $true when media went through some relay both ways with Good or Fair quality, else $false.</summary>
     [Parameter(Mandatory = true, ParameterSetName = QuietSet)]
     public SwitchParameter Quiet { get; set; }
@@ -80,6 +85,7 @@ public sealed class MeasureTelnyxMediaPathCommand : TurnCredentialCmdlet
             Credential = TurnCredential,
             AddressFamily = AddressFamily,
             Timeout = TimeSpan.FromSeconds(TimeoutSeconds),
+            ThrottleLimit = ThrottleLimit,
             Duration = TimeSpan.FromSeconds(DurationSeconds),
         };
         var results = RunEngine((log, progress, token) => MediaPathProbe.RunAsync(options, log, progress, token));

@@ -49,6 +49,11 @@ public sealed class TestTelnyxSignalingCommand : WebSocketCmdlet
     [ValidateRange(1, 600)]
     public int TimeoutSeconds { get; set; } = 10;
 
+    /// <summary>How many servers are tested at once (1 to 1024); the others wait for a turn. Default 32.</summary>
+    [Parameter]
+    [ValidateRange(1, ProbeOptions.MaxThrottleLimit)]
+    public int ThrottleLimit { get; set; } = ProbeOptions.DefaultThrottleLimit;
+
     /// <summary>Returns only $true when every URI opened and held, else $false.</summary>
     [Parameter(Mandatory = true, ParameterSetName = QuietSet)]
     public SwitchParameter Quiet { get; set; }
@@ -101,6 +106,7 @@ public sealed class TestTelnyxSignalingCommand : WebSocketCmdlet
             PingInterval = TimeSpan.FromSeconds(PingIntervalSeconds),
             AddressFamily = AddressFamily,
             Timeout = TimeSpan.FromSeconds(TimeoutSeconds),
+            ThrottleLimit = ThrottleLimit,
         };
         var results = RunEngine((log, progress, token) => SignalingProbe.RunAsync(options, log, progress, token));
         if (Quiet)

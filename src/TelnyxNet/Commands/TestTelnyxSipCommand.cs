@@ -52,6 +52,16 @@ public sealed class TestTelnyxSipCommand : AsyncCmdlet
     [ValidateRange(1, 600)]
     public int TimeoutSeconds { get; set; } = 10;
 
+    /// <summary>The STUN server each UDP request's own socket asks first, to hold the proxy's received/rport against a plain NAT's mapping (SIP ALG evidence): host, host:port or stun: URI. Default: stun.telnyx.com:3478.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string StunServer { get; set; } = SipOptionsOptions.DefaultStunServer.Input;
+
+    /// <summary>How many servers are tested at once (1 to 1024); the others wait for a turn. Default 32.</summary>
+    [Parameter]
+    [ValidateRange(1, ProbeOptions.MaxThrottleLimit)]
+    public int ThrottleLimit { get; set; } = ProbeOptions.DefaultThrottleLimit;
+
     /// <summary>Returns only $true when at least one proxy answered over at least one transport, else $false.</summary>
     [Parameter(Mandatory = true, ParameterSetName = QuietSet)]
     public SwitchParameter Quiet { get; set; }
@@ -90,6 +100,11 @@ public sealed class TestTelnyxSipCommand : AsyncCmdlet
             }
         }
 
+        if (!SipOptionsOptions.TryParseStunServer(StunServer, out var stun, out var stunError))
+        {
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException(stunError), ErrorIds.InvalidStunServer, ErrorCategory.InvalidArgument, StunServer));
+        }
+
         if (_serverGiven && _servers.Count == 0)
         {
             WriteVerbose("No valid server to test.");
@@ -108,6 +123,8 @@ public sealed class TestTelnyxSipCommand : AsyncCmdlet
             DnsServers = resolvers,
             AddressFamily = AddressFamily,
             Timeout = TimeSpan.FromSeconds(TimeoutSeconds),
+            ThrottleLimit = ThrottleLimit,
+            StunServer = stun,
         };
         var results = RunEngine((log, progress, token) => SipOptionsProbe.RunAsync(options, log, progress, token));
         if (Quiet)

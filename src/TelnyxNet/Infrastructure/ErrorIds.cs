@@ -50,4 +50,7 @@ public static class ErrorIds
 
     /// <summary>Export-TelnyxReport: the file cannot be written (a missing folder, no permission, a bad path). Terminating.</summary>
     public const string ReportNotWritten = "ReportNotWritten";
+
+    /// <summary>A -StunServer value that is not a UDP STUN server.</summary>
+    public const string InvalidStunServer = "InvalidStunServer";
 }

@@ -9,6 +9,13 @@ internal static class UdpBehaviours
     /// <summary>Reads and never answers.</summary>
     public static UdpBehaviour Silent { get; } = _ => Task.CompletedTask;
 
+    /// <summary>A STUN server that tells each client its true source (a path without NAT).</summary>
+    public static UdpBehaviour MappedToSource { get; } = exchange => exchange.ReplyAsync(
+        new Engine.Stun.StunMessageBuilder(Engine.Stun.StunMethod.Binding, Engine.Stun.StunClass.SuccessResponse, StunAnswers.IdOf(exchange.Request))
+            .Add(new Engine.Stun.StunXorAddressAttribute(Engine.Stun.StunAttributeType.XorMappedAddress, exchange.Client))
+            .AddFingerprint()
+            .Encode());
+
     /// <summary>Answers every datagram with what <paramref name="answer"/> makes of it; a null answer is no answer.</summary>
     public static UdpBehaviour Answer(Func<byte[], byte[]?> answer) => exchange => answer(exchange.Request) is byte[] reply ? exchange.ReplyAsync(reply) : Task.CompletedTask;
 

@@ -25,6 +25,9 @@ public sealed class CliBadValueTests
     [InlineData("turn", "--throttle", "1025")]
     [InlineData("turn", "--family", "ipv5")]
     [InlineData("turn", "--transport", "sctp")]
+    [InlineData("sip", "--throttle", "0")]
+    [InlineData("media", "--throttle", "1025")]
+    [InlineData("signaling", "--throttle", "many")]
     public async Task Exits_2_with_one_line_naming_the_option_and_the_value(string command, string option, string value)
     {
         var run = await TelnyxCli.RunAsync(TurnCliRuns.Environment(), command, "--server", "127.0.0.1:" + FreePorts.Closed(), option, value);

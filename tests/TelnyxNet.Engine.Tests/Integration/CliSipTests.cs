@@ -6,16 +6,21 @@ namespace TelnyxNet.Engine.Tests.Integration;
 
 /// <summary><c>telnyxnet sip</c> as a process against kamailio and dnsmasq on loopback: exit codes, the three formats, usage errors.</summary>
 [Collection(SipLoopbackCollection.Name)]
-public sealed class CliSipTests
+public sealed class CliSipTests : IDisposable
 {
     private readonly SipLoopbackFixture _servers;
 
+    /// <summary>The SIP ALG check's STUN server (--stun-server), instead of stun.telnyx.com.</summary>
+    private readonly Hostile.HostileUdpServer _stun = new(Hostile.UdpBehaviours.MappedToSource);
+
     public CliSipTests(SipLoopbackFixture servers) => _servers = servers;
+
+    public void Dispose() => _stun.Dispose();
 
     [Fact]
     public async Task Resolves_through_the_given_resolver_and_prints_camelCase_JSON()
     {
-        var run = await TelnyxCli.RunAsync("sip", "--server", "sip:" + SipServerFiles.Domain, "--dns-server", _servers.Dns.ToString(), "--transport", "udp", "--transport", "tcp", "--json");
+        var run = await TelnyxCli.RunAsync("sip", "--server", "sip:" + SipServerFiles.Domain, "--dns-server", _servers.Dns.ToString(), "--transport", "udp", "--transport", "tcp", "--stun-server", _stun.Server, "--throttle", "1", "--json");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         using var json = JsonDocument.Parse(run.StandardOutput);
@@ -30,12 +35,17 @@ public sealed class CliSipTests
             Assert.Equal("None", r.GetProperty("dnsFailure").GetString());
             Assert.True(r.GetProperty("resolution").GetArrayLength() >= 3);
         });
+        Assert.All(results.Where(r => r.GetProperty("transport").GetString() == "Udp"), r =>
+        {
+            Assert.Equal("127.0.0.1", r.GetProperty("mappedAddress").GetString());
+            Assert.StartsWith("Agrees with the STUN mapping", r.GetProperty("mappingCheck").GetString(), StringComparison.Ordinal);
+        });
     }
 
     [Fact]
     public async Task Prints_a_table_and_a_footnote_per_failure_and_exits_1_when_nothing_answers()
     {
-        var run = await TelnyxCli.RunAsync("sip", "--server", "127.0.0.1:" + FreePorts.Closed(), "--timeout", "2");
+        var run = await TelnyxCli.RunAsync("sip", "--server", "127.0.0.1:" + FreePorts.Closed(), "--timeout", "2", "--stun-server", _stun.Server);
 
         Assert.True(run.ExitCode == 1, run.ToString());
         var lines = run.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -48,7 +58,7 @@ public sealed class CliSipTests
     [Fact]
     public async Task Prints_CSV_with_every_property_as_Export_Csv_names_it()
     {
-        var run = await TelnyxCli.RunAsync("sip", "--server", "127.0.0.1:" + _servers.SipPort + ";transport=udp", "--csv");
+        var run = await TelnyxCli.RunAsync("sip", "--server", "127.0.0.1:" + _servers.SipPort + ";transport=udp", "--stun-server", _stun.Server, "--csv");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var lines = run.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -62,6 +72,7 @@ public sealed class CliSipTests
     [InlineData("--server", "stun:stun.telnyx.com")]
     [InlineData("--region", "mars")]
     [InlineData("--transport", "sctp")]
+    [InlineData("--stun-server", "stuns:stun.example.net")]
     public async Task A_bad_value_is_a_usage_error_that_names_it(string option, string value)
     {
         var run = await TelnyxCli.RunAsync("sip", option, value);

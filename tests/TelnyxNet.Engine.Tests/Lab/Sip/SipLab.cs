@@ -91,11 +91,19 @@ internal sealed class SipLab : IAsyncDisposable
     }
 
     /// <summary>Options for the engine's probe run in this process, with its sockets in the client namespace and the test CA trusted.</summary>
-    public SipOptionsOptions Options(string server, TimeSpan timeout, params IPAddress[] resolvers)
+    public SipOptionsOptions Options(string server, TimeSpan timeout, params IPAddress[] resolvers) => Options(server, timeout, null, resolvers);
+
+    /// <summary>As <see cref="Options(string, TimeSpan, IPAddress[])"/>, with the lab's coturn (<see cref="NetworkLab.StartCoturnAsync"/>) as the ALG check's STUN server.</summary>
+    public SipOptionsOptions OptionsWithStun(string server, TimeSpan timeout) =>
+        Options(server, timeout, Engine.Stun.StunServerAddress.Create(NetworkLab.ServerAddress, NetworkLab.StunPort, Engine.Transport.TransportProtocol.Udp));
+
+    private SipOptionsOptions Options(string server, TimeSpan timeout, Engine.Stun.StunServerAddress? stun, params IPAddress[] resolvers)
     {
         Assert.True(SipServerAddress.TryParse(server, out var parsed, out var error), error);
         return new SipOptionsOptions
         {
+            StunServer = stun,
+            OpenBoundDatagramSocket = Lab.OpenClientBoundSocket,
             Servers = new[] { parsed! },
             DnsServers = (resolvers.Length == 0 ? new[] { DnsAddress } : resolvers).Select(r => new IPEndPoint(r, 53)).ToList(),
             OpenDatagramSocket = Lab.OpenClientDatagramSocket,

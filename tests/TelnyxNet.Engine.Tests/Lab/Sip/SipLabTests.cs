@@ -77,6 +77,43 @@ public sealed class SipLabTests
     }
 
     [Fact]
+    public async Task Behind_a_plain_NAT_the_proxy_and_a_STUN_server_asked_from_the_same_socket_agree()
+    {
+        await using var sip = await SipLab.StartAsync(Scenario.EndpointIndependentNat);
+        await sip.Lab.StartCoturnAsync();
+
+        var results = await SipOptionsProbe.RunAsync(sip.OptionsWithStun("sip:" + SipServerFiles.Domain + ";transport=udp", TimeSpan.FromSeconds(5)), new CollectingLog(), null, CancellationToken.None);
+
+        Assert.Equal(Addresses, results.Select(r => r.RemoteAddress));
+        Assert.All(results, r =>
+        {
+            Assert.True(r.Outcome == ProbeStatus.Succeeded, r + ": " + r.Message);
+            Assert.Equal((NetworkLab.NatPublicAddress, r.ReceivedPort), (r.MappedAddress, r.MappedPort));
+            Assert.StartsWith("Agrees with the STUN mapping", r.MappingCheck, StringComparison.Ordinal);
+            Assert.False(r.AlgSuspected, r.AlgEvidenceText);
+        });
+    }
+
+    [Fact]
+    public async Task Through_the_kernels_SIP_ALG_the_proxys_view_contradicts_the_STUN_mapping_of_the_same_socket()
+    {
+        await using var sip = await SipLab.StartAsync(Scenario.EndpointIndependentNat, alg: true);
+        await sip.Lab.StartCoturnAsync();
+
+        var results = await SipOptionsProbe.RunAsync(sip.OptionsWithStun("sip:" + SipServerFiles.Domain + ";transport=udp", TimeSpan.FromSeconds(5)), new CollectingLog(), null, CancellationToken.None);
+
+        Assert.Equal(Addresses, results.Select(r => r.RemoteAddress));
+        Assert.All(results, r =>
+        {
+            Assert.True(r.Outcome == ProbeStatus.Succeeded, r + ": " + r.Message);
+            Assert.Equal(NetworkLab.NatPublicAddress, r.MappedAddress);
+            Assert.True(r.AlgSuspected);
+            Assert.Contains(r.AlgEvidence, e => e.Contains("this machine's own address " + NetworkLab.ClientAddress, StringComparison.Ordinal) && e.Contains("the STUN server " + NetworkLab.ServerAddress + ":" + NetworkLab.StunPort, StringComparison.Ordinal));
+            Assert.Contains("where no NAT explains it", r.MappingCheck, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public async Task UDP_5060_dropped_times_out_with_Timer_E_retransmissions_while_TCP_and_TLS_answer()
     {
         await using var sip = await SipLab.StartAsync(Scenario.PortDropped(LabProtocol.Udp, 5060));

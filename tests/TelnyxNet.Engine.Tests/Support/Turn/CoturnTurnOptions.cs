@@ -30,6 +30,12 @@ public sealed record CoturnTurnOptions
     /// <summary>The certificate on the TLS port, or no TLS at all.</summary>
     public TurnTlsCertificate Tls { get; init; } = TurnTlsCertificate.None;
 
+    /// <summary>The subject of the test CA that signs the TLS certificate (TestCa mode): e.g. an inspection product's CA name.</summary>
+    public string TestCaName { get; init; } = TestCertificates.DefaultCaName;
+
+    /// <summary>More turnserver arguments after the fixture's own (e.g. <c>--verbose</c>).</summary>
+    public IReadOnlyList<string> ExtraArguments { get; init; } = Array.Empty<string>();
+
     /// <summary>Also listen and relay on ::1 (RFC 6156); IPv4 relays stay the default family.</summary>
     public bool IPv6 { get; init; } = true;
 

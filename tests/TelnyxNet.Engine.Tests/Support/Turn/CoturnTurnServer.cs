@@ -64,6 +64,9 @@ public sealed class CoturnTurnServer : IAsyncDisposable
     public RemoteCertificateValidationCallback TrustTestCa => (sender, certificate, chain, errors) =>
         _certificates is not null && _certificates.TrustTestCa(sender, certificate, chain, errors);
 
+    /// <summary>The test CA that signed the TLS certificate (TestCa mode), else null.</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? TestCa => _certificates?.Authority;
+
     /// <summary>What coturn logged so far (the last run's log once stopped).</summary>
     public string Log => _process.Log;
 
@@ -75,7 +78,7 @@ public sealed class CoturnTurnServer : IAsyncDisposable
     {
         var turnserver = BoundedProcess.Find("turnserver") ?? throw new InvalidOperationException(
             "coturn's 'turnserver' is not installed (looked in PATH, /usr/bin, /usr/sbin, /usr/local/bin). The TURN tests need a real coturn: apt-get install coturn");
-        var certificates = options.Tls == TurnTlsCertificate.TestCa ? TestCertificates.Create() : null;
+        var certificates = options.Tls == TurnTlsCertificate.TestCa ? TestCertificates.Create(options.TestCaName) : null;
         var server = new CoturnTurnServer(options, ServerLedger.CreateOwnedDirectory("turn"), certificates);
         try
         {
@@ -173,6 +176,7 @@ public sealed class CoturnTurnServer : IAsyncDisposable
         arguments.AddRange(Options.Tls == TurnTlsCertificate.None
             ? new[] { "--no-tls", "--no-dtls" }
             : new[] { "--cert=" + CertificatePath, "--pkey=" + KeyPath });
+        arguments.AddRange(Options.ExtraArguments);
         return arguments;
     }
 
