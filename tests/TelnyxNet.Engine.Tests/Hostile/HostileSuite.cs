@@ -48,10 +48,13 @@ internal static class HostileSuite
 
     /// <summary>
     /// Starts the case's server, runs <paramref name="probe"/> against it (given the server value,
-    /// the seams to use and the case's timeout), bounded by that timeout plus <see cref="Slack"/>,
-    /// checks the result and the clean-up, and returns the result for further checks.
+    /// the seams to use and the case's timeout), bounded by that timeout, <paramref name="byDesign"/>
+    /// and <see cref="Slack"/>, checks the result and the clean-up, and returns the result for
+    /// further checks. <paramref name="byDesign"/> is what the probe takes beyond its timeout when
+    /// every step goes as planned (a WebSocket's hold with its Pong and Close waits; zero for
+    /// probes that end by their timeout).
     /// </summary>
-    public static async Task<IProbeResult> RunAsync(HostileCase hostile, Func<string, TrackedSockets, TimeSpan, Task<IProbeResult>> probe)
+    public static async Task<IProbeResult> RunAsync(HostileCase hostile, Func<string, TrackedSockets, TimeSpan, Task<IProbeResult>> probe, TimeSpan byDesign = default)
     {
         using var server = hostile.Start();
         var sockets = new TrackedSockets();
@@ -59,11 +62,11 @@ internal static class HostileSuite
         IProbeResult result;
         try
         {
-            result = await probe(server.Server, sockets, timeout).WaitAsync(timeout + Slack);
+            result = await probe(server.Server, sockets, timeout).WaitAsync(timeout + byDesign + Slack);
         }
         catch (TimeoutException)
         {
-            throw new Xunit.Sdk.XunitException(hostile.Name + ": the probe did not end within its " + timeout.TotalSeconds + " s timeout and " + Slack.TotalSeconds + " s of slack.");
+            throw new Xunit.Sdk.XunitException(hostile.Name + ": the probe did not end within its " + timeout.TotalSeconds + " s timeout, the " + byDesign.TotalSeconds + " s its protocol takes by design and " + Slack.TotalSeconds + " s of slack.");
         }
 
         var described = hostile.Name + ": " + result.Status + " " + result.FailureReason + ": " + result.Message + " Fix: " + result.Remediation;
