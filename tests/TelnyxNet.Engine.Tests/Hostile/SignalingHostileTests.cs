@@ -122,6 +122,10 @@ public sealed class SignalingHostileTests
         {
             Also = (r, _) => Assert.True(Signaling(r).MessagesReceived > 10, r.Message),
         },
+        new HostileCase("endless Pings from a server that reads nothing: the Pongs back up, the test still ends", () => new HostileStreamServer(Upgraded(Endless(Nothing, W.Ping))), FailureReason.None)
+        {
+            Also = (r, _) => Assert.Equal(0, Signaling(r).PingsAnswered),
+        },
         new HostileCase("a frame announced, then stalled: no Pong gets past it", () => new HostileStreamServer(Answer(Head, request => W.UpgradeAnd(W.Text(new string('x', 100)))(request).SkipLast(90).ToArray())), FailureReason.None)
         {
             Also = (r, _) => Assert.Equal(0, Signaling(r).PingsAnswered),
