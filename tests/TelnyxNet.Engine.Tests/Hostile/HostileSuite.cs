@@ -31,6 +31,12 @@ internal static class HostileSuite
     /// <summary>The timeout of a case that ends on the server's answer: a bound only, it costs nothing.</summary>
     public static readonly TimeSpan Long = TimeSpan.FromSeconds(10);
 
+    /// <summary>One test PKI for the TLS servers of every hostile run (a certificate for 127.0.0.1 and localhost, and the CA to trust).</summary>
+    public static readonly Lazy<TestCertificates> Pki = new(() => TestCertificates.Create());
+
+    /// <summary>A check for <see cref="HostileCase.Also"/>: the result's message says <paramref name="text"/>.</summary>
+    public static Action<IProbeResult, IHostileServer> Says(string text) => (result, _) => Assert.Contains(text, result.Message, StringComparison.Ordinal);
+
     /// <summary>The case names of <paramref name="cases"/>, for a theory's MemberData.</summary>
     public static TheoryData<string> Names(IEnumerable<HostileCase> cases)
     {
