@@ -15,8 +15,12 @@ public static class SipRemediation
 
     private const string Media = " For media, allow RTP 16384–32768/UDP both ways.";
 
-    /// <summary>The advice for a result that failed with <paramref name="reason"/> (or succeeded, with <paramref name="algSuspected"/>).</summary>
-    public static string For(FailureReason reason, TransportProtocol transport, string host, int port, DnsFailureKind dns, string resolver, int? statusCode, bool algSuspected)
+    /// <summary>
+    /// The advice for a result that failed with <paramref name="reason"/> (or succeeded, with
+    /// <paramref name="algSuspected"/>); <paramref name="connected"/> when the TCP connection was up
+    /// before the failure, so that the advice blames no firewall that drops TCP.
+    /// </summary>
+    public static string For(FailureReason reason, TransportProtocol transport, string host, int port, DnsFailureKind dns, string resolver, int? statusCode, bool algSuspected, bool connected = false)
     {
         var target = HostPortSyntax.Format(host, port);
         var proto = transport == TransportProtocol.Udp ? "UDP" : "TCP";
@@ -24,6 +28,8 @@ public static class SipRemediation
         return reason switch
         {
             FailureReason.None => algSuspected ? Alg : string.Empty,
+            FailureReason.Timeout when connected => "TCP to " + target + " connected (the path is open), but no SIP response came: the service on that port is not a SIP proxy (or is stalled), or a proxy or firewall accepted the connection in the server's place and passes nothing on. Check what listens on " + target + "; exempt " + host + " from inspection.",
+            FailureReason.ConnectionReset => "TCP to " + target + " connected, then the connection was reset before any SIP response: the service on that port is not SIP, or a firewall or proxy that inspects the flow cut it. Check what listens on " + target + "; exempt " + host + " from inspection.",
             FailureReason.Timeout => "Nothing came back: a firewall or VPN silently drops " + proto + " to " + target + ". Allow outbound " + proto + " " + port + " to Telnyx's SIP proxies (every address the DNS names: they are redundant)." + tlsAdvice + Media,
             FailureReason.Refused => "Something on the path actively rejected " + proto + " to " + target + " (ICMP port unreachable or TCP reset): a firewall rule, or no SIP service on that port. Allow outbound " + proto + " " + port + " to Telnyx's SIP proxies." + tlsAdvice,
             FailureReason.Unreachable => "No route to " + target + ": check the network connection, the default gateway and the VPN; for an IPv6 address, check IPv6 connectivity or test with -AddressFamily IPv4.",

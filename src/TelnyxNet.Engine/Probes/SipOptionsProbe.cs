@@ -124,7 +124,7 @@ public static class SipOptionsProbe
         }
         catch (ProbeException ex)
         {
-            Fail(result, server, ex.Reason, ex.Message, DnsFailureKind.None, null);
+            Fail(result, server, ex.Reason, ex.Message, DnsFailureKind.None, null, ex.Connected);
             log.Verbose(server.Input + " " + remote + "/" + target.Transport + ": " + ex.Reason + ": " + ex.Message);
         }
 
@@ -257,14 +257,14 @@ public static class SipOptionsProbe
         return result;
     }
 
-    private static void Fail(SipOptionsResult result, SipServerAddress? server, FailureReason reason, string message, DnsFailureKind dns, int? statusCode)
+    private static void Fail(SipOptionsResult result, SipServerAddress? server, FailureReason reason, string message, DnsFailureKind dns, int? statusCode, bool connected = false)
     {
         result.Outcome = ProbeStatus.Failed;
         result.Reason = reason;
         result.DnsKind = dns;
         result.Message = message;
         var transport = (TransportProtocol)Enum.Parse(typeof(TransportProtocol), result.Transport);
-        result.Remediation = SipRemediation.For(reason, transport, server?.Host ?? result.Server, result.Port, dns, result.Resolver, statusCode, result.AlgSuspected == true);
+        result.Remediation = SipRemediation.For(reason, transport, server?.Host ?? result.Server, result.Port, dns, result.Resolver, statusCode, result.AlgSuspected == true, connected);
     }
 
     private static SipOptionsResult NewResult(SipServerAddress server, TransportProtocol transport, int port, IReadOnlyList<SipDnsStep> steps, DateTimeOffset timestamp) => new()

@@ -89,13 +89,16 @@ internal sealed class WebSocketConnection : IDisposable
         try
         {
             var sent = _clock.Elapsed;
-            if (!await TryWriteAsync(WebSocketOpcode.Ping, payload).ConfigureAwait(false))
+            using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var waited = _clock.Delay(wait, stopWaiting.Token);
+            if (!await WriteWithinAsync(WebSocketOpcode.Ping, payload, waited).ConfigureAwait(false))
             {
+                stopWaiting.Cancel();
+                cancellationToken.ThrowIfCancellationRequested();
                 return null;
             }
 
-            using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var first = await Task.WhenAny(pong.Task, _ended.Task, _clock.Delay(wait, stopWaiting.Token)).ConfigureAwait(false);
+            var first = await Task.WhenAny(pong.Task, _ended.Task, waited).ConfigureAwait(false);
             stopWaiting.Cancel();
             cancellationToken.ThrowIfCancellationRequested();
             if (first != pong.Task)
@@ -119,14 +122,15 @@ internal sealed class WebSocketConnection : IDisposable
     /// </summary>
     public async Task<PeerClose?> CloseAsync(TimeSpan wait)
     {
+        using var stopWaiting = new CancellationTokenSource();
+        var waited = _clock.Delay(wait, stopWaiting.Token);
         if (!_ended.Task.IsCompleted && Interlocked.Exchange(ref _closeSent, 1) == 0)
         {
             _log.Verbose("Closing the WebSocket to " + _peer + " (1000).");
-            await TryWriteAsync(WebSocketOpcode.Close, WebSocketFrames.ClosePayload(NormalClosure, "TelnyxNet test complete")).ConfigureAwait(false);
+            await WriteWithinAsync(WebSocketOpcode.Close, WebSocketFrames.ClosePayload(NormalClosure, "TelnyxNet test complete"), waited).ConfigureAwait(false);
         }
 
-        using var stopWaiting = new CancellationTokenSource();
-        var first = await Task.WhenAny(_ended.Task, _clock.Delay(wait, stopWaiting.Token)).ConfigureAwait(false);
+        var first = await Task.WhenAny(_ended.Task, waited).ConfigureAwait(false);
         stopWaiting.Cancel();
         return first == _ended.Task ? await _ended.Task.ConfigureAwait(false) : null;
     }
@@ -205,6 +209,24 @@ internal sealed class WebSocketConnection : IDisposable
         }
 
         _ended.TrySetResult(new PeerClose(code, reason, at, null));
+    }
+
+    /// <summary>
+    /// Writes one masked frame unless <paramref name="waited"/> ends first: a server that reads
+    /// nothing fills the connection's buffers, and then a write (ours, or the reader's Pong that
+    /// holds the write gate) never completes. False when the write did not complete in time (it is
+    /// left to fail when the connection is disposed) or the connection is gone.
+    /// </summary>
+    private async Task<bool> WriteWithinAsync(WebSocketOpcode opcode, byte[] payload, Task waited)
+    {
+        var write = TryWriteAsync(opcode, payload);
+        if (await Task.WhenAny(write, waited).ConfigureAwait(false) == write)
+        {
+            return await write.ConfigureAwait(false);
+        }
+
+        _log.Verbose("A " + opcode + " to " + _peer + " could not be written in time: the server reads nothing, and the connection's buffers are full.");
+        return false;
     }
 
     /// <summary>Writes one masked frame; false when the connection is already gone.</summary>

@@ -38,7 +38,15 @@ internal static class SipStreamTransaction
 
             var request = SipOptionsRequest.Create(host, transport, (IPEndPoint)socket.LocalEndPoint!, userAgent);
             var connected = stream;
-            return await Deadline.RunAsync(ExchangeAsync(connected, request, remote, clock, log, tlsProtocol), until - clock.Elapsed, clock, socket.Dispose, "SIP response from " + remote + " over " + transport.ToString().ToUpperInvariant(), cancellationToken).ConfigureAwait(false);
+            var left = until - clock.Elapsed;
+            try
+            {
+                return await Deadline.RunAsync(ExchangeAsync(connected, request, remote, clock, log, tlsProtocol), left, clock, socket.Dispose, "SIP response from " + remote + " over " + transport.ToString().ToUpperInvariant(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (ProbeException ex) when (ex.Reason == FailureReason.Timeout)
+            {
+                throw new ProbeException(FailureReason.Timeout, "TCP to " + remote + " connected" + (tlsProtocol is null ? string.Empty : " and TLS was set up") + ", but the SIP response timed out after " + left.TotalSeconds.ToString("0.0##", System.Globalization.CultureInfo.InvariantCulture) + " s: the server sent nothing, or not a whole response.", ex) { Connected = true };
+            }
         }
         finally
         {
@@ -83,8 +91,10 @@ internal static class SipStreamTransaction
         }
         catch (IOException ex)
         {
-            var reset = ex.InnerException is SocketException se && se.SocketErrorCode == SocketError.ConnectionReset;
-            throw new ProbeException(reset ? FailureReason.Refused : FailureReason.ProtocolError, "The connection to " + remote + " failed before a SIP response (" + ex.Message + ").", ex);
+            // TCP connected: a reset now is the server's side (or an inspecting device) cutting the flow, not a firewall refusing it.
+            throw StreamConnect.IsReset(ex)
+                ? new ProbeException(FailureReason.ConnectionReset, "TCP to " + remote + " connected, then the connection was reset before a SIP response (" + ex.Message + ").", ex) { Connected = true }
+                : new ProbeException(FailureReason.ProtocolError, "The connection to " + remote + " failed before a SIP response (" + ex.Message + ").", ex) { Connected = true };
         }
     }
 

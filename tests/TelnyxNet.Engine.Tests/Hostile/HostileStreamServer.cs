@@ -22,11 +22,12 @@ internal enum ClientEnd
 
 /// <summary>
 /// A scripted TCP server on 127.0.0.1, optionally TLS (with the certificate given), for any
-/// stream protocol: each accepted connection is handed to its <see cref="StreamBehaviour"/>
-/// through a <see cref="StreamExchange"/>. When the behaviour returns, the server keeps the
-/// connection open and reads until the client ends it, recording how (<see cref="Ends"/>). It
-/// counts connections still open, so a test can prove the client left nothing behind. Disposing
-/// stops it and ends every connection.
+/// stream protocol (STUN, TURN, HTTP proxies, WebSocket, SIP, DNS over TCP): each accepted
+/// connection is handed to its <see cref="StreamBehaviour"/> through a <see cref="StreamExchange"/>.
+/// When the behaviour returns, the server keeps the connection open and reads until the client
+/// ends it, recording how (<see cref="Ends"/>). It counts connections still open, so a test can
+/// prove the client left nothing behind, and the requests its behaviours read. Disposing stops it
+/// and ends every connection.
 /// </summary>
 internal sealed class HostileStreamServer : IHostileServer
 {
@@ -40,13 +41,24 @@ internal sealed class HostileStreamServer : IHostileServer
     private readonly Task _loop;
     private int _accepted;
     private int _open;
+    private int _requests;
 
-    public HostileStreamServer(StreamBehaviour behaviour, X509Certificate2? tlsCertificate = null)
+    /// <summary>Listens on <paramref name="port"/> of 127.0.0.1 (0: a free one; a given port that is taken throws <see cref="SocketException"/>).</summary>
+    public HostileStreamServer(StreamBehaviour behaviour, X509Certificate2? tlsCertificate = null, int port = 0)
     {
         _behaviour = behaviour;
         _certificate = tlsCertificate;
         _listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        _listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        try
+        {
+            _listener.Bind(new IPEndPoint(IPAddress.Loopback, port));
+        }
+        catch (SocketException)
+        {
+            _listener.Dispose();
+            throw;
+        }
+
         _listener.Listen(64);
         EndPoint = (IPEndPoint)_listener.LocalEndPoint!;
         _loop = Task.Run(AcceptAsync);
@@ -63,6 +75,9 @@ internal sealed class HostileStreamServer : IHostileServer
 
     /// <summary>Connections not yet ended by either side.</summary>
     public int Open => Volatile.Read(ref _open);
+
+    /// <summary>Requests the behaviours read (each <see cref="StreamExchange"/> read of a request), over every connection.</summary>
+    public int Requests => Volatile.Read(ref _requests);
 
     /// <summary>How each connection the client ended was ended, in the order they ended.</summary>
     public IReadOnlyList<ClientEnd> Ends => _ends.ToList();
@@ -110,7 +125,7 @@ internal sealed class HostileStreamServer : IHostileServer
     private async Task ServeAsync(Socket client, CancellationToken token)
     {
         Stream stream = new NetworkStream(client, ownsSocket: false);
-        var exchange = new StreamExchange(client, token);
+        var exchange = new StreamExchange(client, token, () => Interlocked.Increment(ref _requests));
         try
         {
             if (_certificate != null)
@@ -165,11 +180,13 @@ internal delegate Task StreamBehaviour(StreamExchange exchange);
 internal sealed class StreamExchange
 {
     private readonly Socket _socket;
+    private readonly Action _requestRead;
 
-    public StreamExchange(Socket socket, CancellationToken stopping)
+    public StreamExchange(Socket socket, CancellationToken stopping, Action requestRead)
     {
         _socket = socket;
         Stopping = stopping;
+        _requestRead = requestRead;
     }
 
     /// <summary>The connection (decrypted, for TLS).</summary>
@@ -189,7 +206,14 @@ internal sealed class StreamExchange
     {
         var buffer = new byte[65536];
         var read = await Stream.ReadAsync(buffer, Stopping);
-        return read == 0 ? null : buffer.AsSpan(0, read).ToArray();
+        return read == 0 ? null : Counted(buffer.AsSpan(0, read).ToArray());
+    }
+
+    /// <summary>Reads exactly <paramref name="count"/> bytes, or null when the client closed first (not counted as a request: part of one).</summary>
+    public async Task<byte[]?> ReadExactAsync(int count)
+    {
+        var bytes = new byte[count];
+        return await FillAsync(bytes) ? bytes : null;
     }
 
     /// <summary>Reads one frame of a protocol whose frames start with a 4-byte header carrying the body length at offset 2 (STUN: 20 + length bytes), or null at the end of the stream.</summary>
@@ -203,7 +227,48 @@ internal sealed class StreamExchange
 
         var frame = new byte[headerLength + ((header[2] << 8) | header[3])];
         header.CopyTo(frame, 0);
-        return await FillAsync(frame.AsMemory(headerLength)) ? frame : null;
+        return await FillAsync(frame.AsMemory(headerLength)) ? Counted(frame) : null;
+    }
+
+    /// <summary>
+    /// Reads a request head up to and with its empty line (CRLF CRLF: HTTP's CONNECT and upgrade
+    /// requests, RFC 9112 §2.1; a SIP request without a body, RFC 3261 §7.5), a byte at a time so
+    /// that nothing after it is taken; null when the client closed first or sent 64 KiB without one.
+    /// </summary>
+    public async Task<byte[]?> ReadHeadAsync()
+    {
+        var head = new List<byte>();
+        var one = new byte[1];
+        while (head.Count < 4 || head[^4] != '\r' || head[^3] != '\n' || head[^2] != '\r' || head[^1] != '\n')
+        {
+            if (head.Count == 65536 || await Stream.ReadAsync(one, Stopping) == 0)
+            {
+                return null;
+            }
+
+            head.Add(one[0]);
+        }
+
+        return Counted(head.ToArray());
+    }
+
+    /// <summary>Reads one message prefixed with its 16-bit length (DNS over TCP, RFC 1035 §4.2.2) and returns it without the prefix; null at the end of the stream.</summary>
+    public async Task<byte[]?> ReadPrefixedAsync()
+    {
+        var prefix = new byte[2];
+        if (!await FillAsync(prefix))
+        {
+            return null;
+        }
+
+        var message = new byte[(prefix[0] << 8) | prefix[1]];
+        return await FillAsync(message) ? Counted(message) : null;
+    }
+
+    /// <summary>Copies bytes both ways between the client and <paramref name="upstream"/> until either side ends (a forwarding proxy's tunnel).</summary>
+    public async Task PipeAsync(Stream upstream)
+    {
+        await Task.WhenAny(Stream.CopyToAsync(upstream, Stopping), upstream.CopyToAsync(Stream, Stopping));
     }
 
     /// <summary>Writes <paramref name="bytes"/> at once.</summary>
@@ -259,6 +324,12 @@ internal sealed class StreamExchange
         {
             await Task.Delay(10, Stopping);
         }
+    }
+
+    private byte[] Counted(byte[] request)
+    {
+        _requestRead();
+        return request;
     }
 
     private async Task<bool> FillAsync(Memory<byte> buffer)

@@ -31,6 +31,12 @@ internal static class HostileSuite
     /// <summary>The timeout of a case that ends on the server's answer: a bound only, it costs nothing.</summary>
     public static readonly TimeSpan Long = TimeSpan.FromSeconds(10);
 
+    /// <summary>One test PKI for the TLS servers of every hostile run (a certificate for 127.0.0.1 and localhost, and the CA to trust).</summary>
+    public static readonly Lazy<TestCertificates> Pki = new(() => TestCertificates.Create());
+
+    /// <summary>A check for <see cref="HostileCase.Also"/>: the result's message says <paramref name="text"/>.</summary>
+    public static Action<IProbeResult, IHostileServer> Says(string text) => (result, _) => Assert.Contains(text, result.Message, StringComparison.Ordinal);
+
     /// <summary>The case names of <paramref name="cases"/>, for a theory's MemberData.</summary>
     public static TheoryData<string> Names(IEnumerable<HostileCase> cases)
     {
@@ -48,10 +54,13 @@ internal static class HostileSuite
 
     /// <summary>
     /// Starts the case's server, runs <paramref name="probe"/> against it (given the server value,
-    /// the seams to use and the case's timeout), bounded by that timeout plus <see cref="Slack"/>,
-    /// checks the result and the clean-up, and returns the result for further checks.
+    /// the seams to use and the case's timeout), bounded by that timeout, <paramref name="byDesign"/>
+    /// and <see cref="Slack"/>, checks the result and the clean-up, and returns the result for
+    /// further checks. <paramref name="byDesign"/> is what the probe takes beyond its timeout when
+    /// every step goes as planned (a WebSocket's hold with its Pong and Close waits; zero for
+    /// probes that end by their timeout).
     /// </summary>
-    public static async Task<IProbeResult> RunAsync(HostileCase hostile, Func<string, TrackedSockets, TimeSpan, Task<IProbeResult>> probe)
+    public static async Task<IProbeResult> RunAsync(HostileCase hostile, Func<string, TrackedSockets, TimeSpan, Task<IProbeResult>> probe, TimeSpan byDesign = default)
     {
         using var server = hostile.Start();
         var sockets = new TrackedSockets();
@@ -59,11 +68,11 @@ internal static class HostileSuite
         IProbeResult result;
         try
         {
-            result = await probe(server.Server, sockets, timeout).WaitAsync(timeout + Slack);
+            result = await probe(server.Server, sockets, timeout).WaitAsync(timeout + byDesign + Slack);
         }
         catch (TimeoutException)
         {
-            throw new Xunit.Sdk.XunitException(hostile.Name + ": the probe did not end within its " + timeout.TotalSeconds + " s timeout and " + Slack.TotalSeconds + " s of slack.");
+            throw new Xunit.Sdk.XunitException(hostile.Name + ": the probe did not end within its " + timeout.TotalSeconds + " s timeout, the " + byDesign.TotalSeconds + " s its protocol takes by design and " + Slack.TotalSeconds + " s of slack.");
         }
 
         var described = hostile.Name + ": " + result.Status + " " + result.FailureReason + ": " + result.Message + " Fix: " + result.Remediation;

@@ -2,8 +2,10 @@ namespace TelnyxNet.Engine.Tests.Hostile;
 
 /// <summary>
 /// Named behaviours of a <see cref="HostileStreamServer"/>, for any stream protocol. The protocol
-/// supplies how to read its request (<paramref name="read"/>: e.g. one STUN frame) and how to make
-/// an answer from it. When a behaviour returns, the server waits for the client to end the connection.
+/// supplies how to read its request (<c>read</c>: one STUN frame, an HTTP or SIP head, a DNS
+/// message) and how to make an answer from it. When a behaviour returns, the server waits for the
+/// client to end the connection. Behaviours chain with <see cref="Then"/> (a WebSocket upgrade,
+/// then what the open WebSocket does).
 /// </summary>
 internal static class StreamBehaviours
 {
@@ -12,6 +14,25 @@ internal static class StreamBehaviours
 
     /// <summary>Reads whatever arrives first.</summary>
     public static Func<StreamExchange, Task<byte[]?>> FirstBytes { get; } = exchange => exchange.ReadAsync();
+
+    /// <summary>Reads a request head up to its empty line: an HTTP CONNECT or WebSocket upgrade request, a SIP request over TCP or TLS.</summary>
+    public static Func<StreamExchange, Task<byte[]?>> Head { get; } = exchange => exchange.ReadHeadAsync();
+
+    /// <summary>Reads one message with a 16-bit length prefix: a DNS query over TCP.</summary>
+    public static Func<StreamExchange, Task<byte[]?>> LengthPrefixed { get; } = exchange => exchange.ReadPrefixedAsync();
+
+    /// <summary>Reads nothing: the request was read by the behaviour before (see <see cref="Then"/>); the answer maker gets no bytes.</summary>
+    public static Func<StreamExchange, Task<byte[]?>> Nothing { get; } = _ => Task.FromResult<byte[]?>(Array.Empty<byte>());
+
+    /// <summary>Plays <paramref name="first"/>, then <paramref name="then"/> on the same connection, unless the first ended it.</summary>
+    public static StreamBehaviour Then(StreamBehaviour first, StreamBehaviour then) => async exchange =>
+    {
+        await first(exchange);
+        if (!exchange.TookOver)
+        {
+            await then(exchange);
+        }
+    };
 
     /// <summary>Accepts, reads the request and then sends nothing.</summary>
     public static StreamBehaviour SilenceAfterAccept(Func<StreamExchange, Task<byte[]?>> read) => async exchange => await read(exchange);
@@ -87,6 +108,13 @@ internal static class StreamBehaviours
     {
         exchange.Reset();
         return Task.CompletedTask;
+    };
+
+    /// <summary>Reads the request, then closes the connection in an orderly way without answering.</summary>
+    public static StreamBehaviour CloseAfterRequest(Func<StreamExchange, Task<byte[]?>> read) => async exchange =>
+    {
+        await read(exchange);
+        exchange.Close();
     };
 
     /// <summary>Reads the request, then resets the connection.</summary>

@@ -15,9 +15,6 @@ public sealed class StunHostileTests
     private static readonly TimeSpan Trickle = TimeSpan.FromMilliseconds(5);
     private static readonly RetransmissionPolicy Rto100 = new(TimeSpan.FromMilliseconds(100), 7, 16);
 
-    /// <summary>One test PKI for the TLS servers of every run.</summary>
-    private static readonly Lazy<TestCertificates> Pki = new(() => TestCertificates.Create());
-
     public static TheoryData<string> UdpNames => HostileSuite.Names(UdpCases);
 
     public static TheoryData<string> TcpNames => HostileSuite.Names(TcpCases);
@@ -107,13 +104,13 @@ public sealed class StunHostileTests
             Also = (r, _) => Assert.Contains("no TLS on that port", r.Message, StringComparison.Ordinal),
         },
         new HostileCase("plain text answer to the handshake", () => new HostileStreamServer(Answer(FirstBytes, A.Garbage)), FailureReason.TlsFailure),
-        new HostileCase("silence after the handshake", () => new HostileStreamServer(SilenceAfterAccept(StunFrame), Pki.Value.ServerCertificate()), FailureReason.Timeout)
+        new HostileCase("silence after the handshake", () => new HostileStreamServer(SilenceAfterAccept(StunFrame), HostileSuite.Pki.Value.ServerCertificate()), FailureReason.Timeout)
         {
             Also = (r, _) => AssertConnectedAdvice(r),
         },
-        new HostileCase("garbage after the handshake", () => new HostileStreamServer(Answer(StunFrame, A.Garbage), Pki.Value.ServerCertificate()), FailureReason.ProtocolError),
-        new HostileCase("reset after the request", () => new HostileStreamServer(ResetAfterRequest(StunFrame), Pki.Value.ServerCertificate()), FailureReason.ConnectionReset),
-        new HostileCase("control: a valid answer, then an orderly close", () => new HostileStreamServer(Answer(StunFrame, A.Success), Pki.Value.ServerCertificate()), FailureReason.None)
+        new HostileCase("garbage after the handshake", () => new HostileStreamServer(Answer(StunFrame, A.Garbage), HostileSuite.Pki.Value.ServerCertificate()), FailureReason.ProtocolError),
+        new HostileCase("reset after the request", () => new HostileStreamServer(ResetAfterRequest(StunFrame), HostileSuite.Pki.Value.ServerCertificate()), FailureReason.ConnectionReset),
+        new HostileCase("control: a valid answer, then an orderly close", () => new HostileStreamServer(Answer(StunFrame, A.Success), HostileSuite.Pki.Value.ServerCertificate()), FailureReason.None)
         {
             Also = (_, s) => Assert.Equal(new[] { ClientEnd.Closed }, ((HostileStreamServer)s).Ends),
         },
@@ -126,7 +123,7 @@ public sealed class StunHostileTests
                 Servers = new[] { ProbeRun.Server(server, transport) },
                 Timeout = timeout,
                 Retransmission = Rto100,
-                CertificateValidation = Pki.Value.TrustTestCa,
+                CertificateValidation = HostileSuite.Pki.Value.TrustTestCa,
                 OpenDatagramSocket = sockets.OpenDatagram,
                 OpenStreamSocket = sockets.OpenStream,
             },

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using TelnyxNet.Engine.Diagnosis;
+using TelnyxNet.Engine.Tests.Hostile;
 using TelnyxNet.Engine.Tests.Integration.Signaling;
 using TelnyxNet.Engine.Tests.Support;
 
@@ -65,14 +66,7 @@ public sealed class ConnectivityLoopbackTests : IClassFixture<LoopbackWssServers
         using var closed = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         closed.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         var nowhere = ((IPEndPoint)closed.LocalEndPoint!).Port;
-        using var proxy = new ScriptedTcpServer(async (c, t) =>
-        {
-            await c.ReadHeadAsync(t);
-            using var upstream = new TcpClient();
-            await upstream.ConnectAsync(IPAddress.Loopback, _wss.Tls.EndPoint.Port, t);
-            await c.SendAsync("HTTP/1.1 200 Connection established\r\n\r\n", t);
-            await c.PipeAsync(upstream.GetStream(), t);
-        });
+        using var proxy = new HostileStreamServer(HttpAnswers.Forwarding(_ => _wss.Tls.EndPoint));
 
         var report = await ConnectivityRun.RunAsync(Options(new[] { TestCatalog.Row("Signaling", "127.0.0.1", nowhere, "Wss") }, new Uri("http://127.0.0.1:" + proxy.EndPoint.Port + "/")));
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using TelnyxNet.Engine.Diagnosis;
 using TelnyxNet.Engine.Signaling;
+using TelnyxNet.Engine.Tests.Hostile;
 using TelnyxNet.Engine.Tests.Integration.Signaling;
 using TelnyxNet.Engine.Tests.Probes;
 using TelnyxNet.Engine.Tests.Support;
@@ -146,12 +147,7 @@ public sealed class FirewallLoopbackTests : IClassFixture<LoopbackWssServers>
     [Fact]
     public async Task A_WSS_rule_stopped_by_a_proxy_is_Blocked_with_the_proxy_request()
     {
-        using var proxy = new ScriptedTcpServer(async (c, t) =>
-        {
-            await c.ReadHeadAsync(t);
-            await c.SendAsync("HTTP/1.1 403 Forbidden\r\nVia: 1.1 corp-proxy\r\n\r\n", t);
-            await c.SilenceAsync(t);
-        });
+        using var proxy = new HostileStreamServer(StreamBehaviours.Answer(StreamBehaviours.Head, HttpAnswers.Text("HTTP/1.1 403 Forbidden\r\nVia: 1.1 corp-proxy\r\n\r\n")));
         var rules = EndpointCatalog.Parse("[" + Row("Signaling", "127.0.0.1", _wss.Tls.EndPoint.Port, "Wss", true) + "]", "proxied.json");
         var options = Options(rules);
 

@@ -1,15 +1,18 @@
-using System.Net.Sockets;
+using System.Net;
 using System.Text;
 using TelnyxNet.Engine.Diagnosis;
 using TelnyxNet.Engine.Signaling;
+using TelnyxNet.Engine.Tests.Hostile;
 using TelnyxNet.Engine.Tests.Support;
 
 namespace TelnyxNet.Engine.Tests.Integration.Signaling;
 
 /// <summary>
-/// HTTP proxies scripted on loopback: refusals, challenges, hostile answers, and a forwarding
-/// proxy that tunnels to a real Kestrel server, reached by -Proxy and by the environment's
-/// http_proxy with NO_PROXY. Real squid and mitmproxy are in the lab tests.
+/// HTTP proxies scripted on loopback (<see cref="HostileStreamServer"/>): how a credential is sent
+/// and refused, and a forwarding proxy that tunnels to a real Kestrel server, reached by -Proxy and
+/// by the environment's http_proxy with NO_PROXY. Proxies that refuse, lie or stall are cases of
+/// the hostile suite (<see cref="Hostile.SignalingHostileTests"/>); real squid and mitmproxy are in
+/// the lab tests.
 /// </summary>
 public sealed class ScriptedProxyTests : IClassFixture<LoopbackWssServers>
 {
@@ -19,34 +22,17 @@ public sealed class ScriptedProxyTests : IClassFixture<LoopbackWssServers>
     public ScriptedProxyTests(LoopbackWssServers servers) => _servers = servers;
 
     [Fact]
-    public async Task A_407_without_a_credential_names_the_schemes_the_proxy_offers()
-    {
-        using var proxy = Answering("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Negotiate\r\nProxy-Authenticate: NTLM\r\nProxy-Authenticate: Basic realm=\"corp, main\"\r\n\r\n");
-
-        var result = await ThroughAsync(proxy, null);
-
-        SignalingRun.Failed(result, FailureReason.ProxyAuthenticationRequired);
-        Assert.Equal(407, result.HttpStatusCode);
-        Assert.Contains("requires authentication (407 Proxy Authentication Required); it offers Negotiate; NTLM; Basic realm=\"corp, main\"", result.Message, StringComparison.Ordinal);
-        Assert.Contains("-ProxyCredential", result.Remediation, StringComparison.Ordinal);
-        Assert.Equal("http://127.0.0.1:" + proxy.EndPoint.Port, result.ProxyUsed);
-        Assert.Equal("Parameter", result.ProxySource);
-        Assert.Null(result.TlsMs);
-    }
-
-    [Fact]
     public async Task A_credential_is_sent_as_Basic_and_a_407_then_says_it_was_refused()
     {
         var heads = new List<string>();
-        using var proxy = new ScriptedTcpServer(async (c, t) =>
+        using var proxy = Answering(request =>
         {
             lock (heads)
             {
-                heads.Add(c.ReadHeadAsync(t).Result);
+                heads.Add(Encoding.Latin1.GetString(request));
             }
 
-            await c.SendAsync("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"lab-proxy\"\r\n\r\n", t);
-            await c.SilenceAsync(t);
+            return Encoding.Latin1.GetBytes("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"lab-proxy\"\r\n\r\n");
         });
 
         var result = await ThroughAsync(proxy, Credential("labuser", "wrong"));
@@ -62,73 +48,12 @@ public sealed class ScriptedProxyTests : IClassFixture<LoopbackWssServers>
     [Fact]
     public async Task A_proxy_that_offers_only_NTLM_says_Basic_is_all_this_test_sends()
     {
-        using var proxy = Answering("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: NTLM\r\n\r\n");
+        using var proxy = Answering(HttpAnswers.Text("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: NTLM\r\n\r\n"));
 
         var result = await ThroughAsync(proxy, Credential("corp\\alice", "pw"));
 
         SignalingRun.Failed(result, FailureReason.ProxyAuthenticationRequired);
         Assert.Contains("does not accept Basic credentials (407); it offers NTLM", result.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Any_other_refusal_is_ProxyRefused_with_its_code_and_who_answered()
-    {
-        using var proxy = Answering("HTTP/1.1 403 Forbidden\r\nServer: squid/5.7\r\nVia: 1.1 corp-proxy (squid/5.7)\r\n\r\n");
-
-        var result = await ThroughAsync(proxy, null);
-
-        SignalingRun.Failed(result, FailureReason.ProxyRefused);
-        Assert.Equal(403, result.HttpStatusCode);
-        Assert.Equal("Via: 1.1 corp-proxy (squid/5.7); Server: squid/5.7", result.AnsweredBy);
-        Assert.Contains("refused to open a tunnel to 127.0.0.1:" + _servers.Plain.EndPoint.Port + ": 403 Forbidden", result.Message, StringComparison.Ordinal);
-        Assert.Contains("allow CONNECT to 127.0.0.1:" + _servers.Plain.EndPoint.Port, result.Remediation, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task A_proxy_that_closes_without_answering_is_a_ProtocolError_and_one_that_resets_is_Refused()
-    {
-        using var closing = new ScriptedTcpServer(async (c, t) => await c.ReadHeadAsync(t));
-        using var resetting = new ScriptedTcpServer(async (c, t) =>
-        {
-            await c.ReadHeadAsync(t);
-            c.Reset();
-        });
-
-        var closed = await ThroughAsync(closing, null);
-        var reset = await ThroughAsync(resetting, null);
-
-        SignalingRun.Failed(closed, FailureReason.ProtocolError);
-        Assert.Contains("The proxy 127.0.0.1:" + closing.EndPoint.Port + " closed the connection without answering", closed.Message, StringComparison.Ordinal);
-        SignalingRun.Failed(reset, FailureReason.Refused);
-    }
-
-    [Fact]
-    public async Task A_proxy_that_speaks_before_the_server_is_a_ProtocolError()
-    {
-        using var proxy = Answering("HTTP/1.1 200 Connection established\r\n\r\nHTTP/1.1 200 OK\r\n\r\n");
-
-        var result = await ThroughAsync(proxy, null);
-
-        SignalingRun.Failed(result, FailureReason.ProtocolError);
-        Assert.Contains("sent 19 bytes after opening the tunnel", result.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task A_tunnel_that_does_not_carry_TLS_is_TlsFailure()
-    {
-        using var proxy = new ScriptedTcpServer(async (c, t) =>
-        {
-            await c.ReadHeadAsync(t);
-            await c.SendAsync("HTTP/1.1 200 OK\r\n\r\n", t);
-            await Task.Delay(100, t);
-            await c.SendAsync("<html>captive portal</html>", t);
-            await c.SilenceAsync(t);
-        });
-
-        var result = await SignalingRun.OneAsync(SignalingRun.Direct with { Proxy = Uri(proxy), Timeout = Bound }, _servers.Tls.Uri());
-
-        SignalingRun.Failed(result, FailureReason.TlsFailure);
-        Assert.NotNull(result.TunnelMs);
     }
 
     [Fact]
@@ -174,29 +99,15 @@ public sealed class ScriptedProxyTests : IClassFixture<LoopbackWssServers>
         Assert.Contains("The proxy setting cannot be used: http_proxy: ", result.Message, StringComparison.Ordinal);
     }
 
-    private static ScriptedTcpServer Answering(string answer) => new(async (c, t) =>
-    {
-        await c.ReadHeadAsync(t);
-        await c.SendAsync(answer, t);
-        await c.SilenceAsync(t);
-    });
+    private static HostileStreamServer Answering(Func<byte[], byte[]> answer) => new(StreamBehaviours.Answer(StreamBehaviours.Head, answer));
 
     /// <summary>A CONNECT proxy that answers like tinyproxy (HTTP/1.0 200) and pipes both ways to the target it is asked for.</summary>
-    private static ScriptedTcpServer Forwarding() => new(async (c, t) =>
-    {
-        var head = await c.ReadHeadAsync(t);
-        var authority = head.Split(' ')[1];
-        var colon = authority.LastIndexOf(':');
-        using var upstream = new TcpClient();
-        await upstream.ConnectAsync(authority.Substring(0, colon), int.Parse(authority.Substring(colon + 1)), t);
-        await c.SendAsync("HTTP/1.0 200 Connection established\r\nProxy-agent: scripted\r\n\r\n", t);
-        await c.PipeAsync(upstream.GetStream(), t);
-    });
+    private static HostileStreamServer Forwarding() => new(HttpAnswers.Forwarding(IPEndPoint.Parse));
 
-    private Task<Engine.Probes.SignalingResult> ThroughAsync(ScriptedTcpServer proxy, ProxyCredential? credential) =>
+    private Task<Engine.Probes.SignalingResult> ThroughAsync(HostileStreamServer proxy, ProxyCredential? credential) =>
         SignalingRun.OneAsync(SignalingRun.Direct with { Proxy = Uri(proxy), ProxyCredential = credential, Timeout = Bound }, _servers.Plain.Uri());
 
-    private static Uri Uri(ScriptedTcpServer proxy) => new("http://127.0.0.1:" + proxy.EndPoint.Port + "/");
+    private static Uri Uri(HostileStreamServer proxy) => new("http://" + proxy.Server + "/");
 
     private static ProxyCredential Credential(string user, string password) => ProxyCredential.FromPassword(user, Secrets.Secure(password));
 }
