@@ -30,7 +30,10 @@ public sealed class CliBadValueTests
     [InlineData("signaling", "--throttle", "many")]
     public async Task Exits_2_with_one_line_naming_the_option_and_the_value(string command, string option, string value)
     {
-        var run = await TelnyxCli.RunAsync(TurnCliRuns.Environment(), command, "--server", "127.0.0.1:" + FreePorts.Closed(), option, value);
+        var target = "127.0.0.1:" + FreePorts.Closed();
+        var run = command == "signaling"
+            ? await TelnyxCli.RunAsync(TurnCliRuns.Environment(), command, "--uri", "wss://" + target + "/", option, value)
+            : await TelnyxCli.RunAsync(TurnCliRuns.Environment(), command, "--server", target, option, value);
 
         Assert.True(run.ExitCode == 2, run.ToString());
         var line = Assert.Single(run.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
