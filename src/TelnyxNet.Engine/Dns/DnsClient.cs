@@ -360,6 +360,11 @@ internal sealed class DnsClient
             // On a connection of our own only our question can be answered; anything else is broken.
             throw new ProbeException(FailureReason.ProtocolError, "the resolver sent " + error + " over TCP.");
         }
+        catch (IOException ex) when (StreamConnect.IsReset(ex))
+        {
+            // A reset is the resolver's side cutting the flow (DnsFailureKind.Unreachable), whenever it comes; nothing it sent was malformed.
+            throw new ProbeException(FailureReason.ConnectionReset, "the resolver reset the TCP connection before a complete answer (" + ex.Message + ").", ex);
+        }
         catch (IOException ex)
         {
             throw new ProbeException(FailureReason.ProtocolError, "the TCP connection failed (" + ex.Message + ").", ex);

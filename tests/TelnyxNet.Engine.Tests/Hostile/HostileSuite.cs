@@ -9,12 +9,19 @@ namespace TelnyxNet.Engine.Tests.Hostile;
 /// the failure reason the case expects with a message and a remediation, and it leaves nothing
 /// behind (every socket it opened is closed, every connection it made is ended).
 /// <para>
-/// Adding a protocol (WebSocket, SIP, DNS …): write its answers (like <see cref="StunAnswers"/>),
-/// a table of <see cref="HostileCase"/> rows built from <see cref="UdpBehaviours"/> and
+/// The suites: STUN over UDP, TCP and TLS; TURN over UDP and TCP (and the media path through the
+/// same TURN servers); the WebSocket upgrade and frames, direct and through HTTP proxies; SIP over
+/// UDP, TCP and TLS; DNS over UDP and, after a truncated answer, TCP (a client of its own, with
+/// its own failure kinds: DnsHostileTests uses the generic run).
+/// </para>
+/// <para>
+/// Adding a protocol: write its answers (like <see cref="StunAnswers"/>), a table of
+/// <see cref="HostileCase"/> rows built from <see cref="UdpBehaviours"/> and
 /// <see cref="StreamBehaviours"/> (or a behaviour of its own: any <see cref="UdpBehaviour"/> or
 /// <see cref="StreamBehaviour"/> delegate), a runner that points the probe at the server value with
 /// <see cref="TrackedSockets"/> as its socket seams, and a theory over <see cref="Names"/> that
-/// calls <see cref="RunAsync"/>. See StunHostileTests and TurnHostileTests.
+/// calls <see cref="RunAsync(HostileCase, Func{string, TrackedSockets, TimeSpan, Task{IProbeResult}}, TimeSpan)"/>.
+/// See StunHostileTests and TurnHostileTests.
 /// </para>
 /// </summary>
 internal static class HostileSuite
@@ -60,21 +67,37 @@ internal static class HostileSuite
     /// every step goes as planned (a WebSocket's hold with its Pong and Close waits; zero for
     /// probes that end by their timeout).
     /// </summary>
-    public static async Task<IProbeResult> RunAsync(HostileCase hostile, Func<string, TrackedSockets, TimeSpan, Task<IProbeResult>> probe, TimeSpan byDesign = default)
+    public static Task<IProbeResult> RunAsync(HostileCase hostile, Func<string, TrackedSockets, TimeSpan, Task<IProbeResult>> probe, TimeSpan byDesign = default) =>
+        RunAsync(hostile.Name, hostile.Start, hostile.TimeoutOrDefault, probe, byDesign, result => AssertVerdict(hostile, result), hostile.Also);
+
+    /// <summary>
+    /// The same run for a client whose result is no probe result (the DNS client's answer):
+    /// <paramref name="verdict"/> checks the result's own failure kind, the bound and the clean-up
+    /// are checked here, then <paramref name="also"/>.
+    /// </summary>
+    public static async Task<TResult> RunAsync<TResult>(string name, Func<IHostileServer> start, TimeSpan timeout, Func<string, TrackedSockets, TimeSpan, Task<TResult>> probe, TimeSpan byDesign, Action<TResult> verdict, Action<TResult, IHostileServer>? also)
     {
-        using var server = hostile.Start();
+        using var server = start();
         var sockets = new TrackedSockets();
-        var timeout = hostile.TimeoutOrDefault;
-        IProbeResult result;
+        TResult result;
         try
         {
             result = await probe(server.Server, sockets, timeout).WaitAsync(timeout + byDesign + Slack);
         }
         catch (TimeoutException)
         {
-            throw new Xunit.Sdk.XunitException(hostile.Name + ": the probe did not end within its " + timeout.TotalSeconds + " s timeout, the " + byDesign.TotalSeconds + " s its protocol takes by design and " + Slack.TotalSeconds + " s of slack.");
+            throw new Xunit.Sdk.XunitException(name + ": the probe did not end within its " + timeout.TotalSeconds + " s timeout, the " + byDesign.TotalSeconds + " s its protocol takes by design and " + Slack.TotalSeconds + " s of slack.");
         }
 
+        verdict(result);
+        Assert.True(sockets.LeftOpen == 0, name + ": " + sockets.LeftOpen + " of the probe's " + sockets.Count + " sockets are still open.");
+        await Eventually.True(() => server.Open == 0, name + ": the client ends every connection it made (" + server.Open + " still open)");
+        also?.Invoke(result, server);
+        return result;
+    }
+
+    private static void AssertVerdict(HostileCase hostile, IProbeResult result)
+    {
         var described = hostile.Name + ": " + result.Status + " " + result.FailureReason + ": " + result.Message + " Fix: " + result.Remediation;
         Assert.True(result.FailureReason == hostile.Expected.ToString(), "Expected " + hostile.Expected + "; " + described);
         if (hostile.Expected == FailureReason.None)
@@ -87,10 +110,5 @@ internal static class HostileSuite
             Assert.False(string.IsNullOrWhiteSpace(result.Message), described);
             Assert.False(string.IsNullOrWhiteSpace(result.Remediation), described);
         }
-
-        Assert.True(sockets.LeftOpen == 0, hostile.Name + ": " + sockets.LeftOpen + " of the probe's " + sockets.Count + " sockets are still open.");
-        await Eventually.True(() => server.Open == 0, hostile.Name + ": the client ends every connection it made (" + server.Open + " still open)");
-        hostile.Also?.Invoke(result, server);
-        return result;
     }
 }

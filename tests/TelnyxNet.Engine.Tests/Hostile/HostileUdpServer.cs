@@ -4,18 +4,17 @@ using System.Net.Sockets;
 namespace TelnyxNet.Engine.Tests.Hostile;
 
 /// <summary>
-/// A scripted UDP server on 127.0.0.1 (or on a bound socket made elsewhere: a lab namespace) for
-/// any datagram protocol (STUN, TURN, SIP, DNS): every datagram it receives is counted and handed
-/// to its <see cref="UdpBehaviour"/>, which answers (or not) through a <see cref="UdpExchange"/>,
-/// from the server's own port or, to play a spoofed source, from a second socket on another port.
-/// Behaviours run one at a time, in arrival order. Disposing stops it and every behaviour still
-/// running (endless ones included).
+/// A scripted UDP server on 127.0.0.1 for any datagram protocol (STUN, TURN, SIP, DNS): every
+/// datagram it receives is counted and handed to its <see cref="UdpBehaviour"/>, which answers (or
+/// not) through a <see cref="UdpExchange"/>, from the server's own port or, to play a spoofed
+/// source, from a second socket on another port. Behaviours run one at a time, in arrival order.
+/// Disposing stops it and every behaviour still running (endless ones included).
 /// </summary>
 internal sealed class HostileUdpServer : IHostileServer
 {
     private static readonly TimeSpan StopLimit = TimeSpan.FromSeconds(5);
     private readonly Socket _socket;
-    private readonly Socket? _other;
+    private readonly Socket _other;
     private readonly UdpBehaviour _behaviour;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
@@ -24,21 +23,10 @@ internal sealed class HostileUdpServer : IHostileServer
 
     /// <summary>Listens on a free port of 127.0.0.1.</summary>
     public HostileUdpServer(UdpBehaviour behaviour)
-        : this(behaviour, Bind(), Bind())
-    {
-    }
-
-    /// <summary>Serves on <paramref name="socket"/>, a bound UDP socket made elsewhere (in a lab namespace), which it owns; it cannot play a spoofed source.</summary>
-    public HostileUdpServer(UdpBehaviour behaviour, Socket socket)
-        : this(behaviour, socket, null)
-    {
-    }
-
-    private HostileUdpServer(UdpBehaviour behaviour, Socket socket, Socket? other)
     {
         _behaviour = behaviour;
-        _socket = socket;
-        _other = other;
+        _socket = Bind();
+        _other = Bind();
         EndPoint = (IPEndPoint)_socket.LocalEndPoint!;
         _loop = Task.Run(ServeAsync);
     }
@@ -72,7 +60,7 @@ internal sealed class HostileUdpServer : IHostileServer
     {
         _stop.Cancel();
         _socket.Dispose();
-        _other?.Dispose();
+        _other.Dispose();
         _loop.Wait(StopLimit);
         _stop.Dispose();
     }
@@ -133,9 +121,9 @@ internal delegate Task UdpBehaviour(UdpExchange exchange);
 internal sealed class UdpExchange
 {
     private readonly Socket _socket;
-    private readonly Socket? _other;
+    private readonly Socket _other;
 
-    public UdpExchange(byte[] request, int index, IPEndPoint client, Socket socket, Socket? other, CancellationToken stopping)
+    public UdpExchange(byte[] request, int index, IPEndPoint client, Socket socket, Socket other, CancellationToken stopping)
     {
         Request = request;
         Index = index;
@@ -161,6 +149,5 @@ internal sealed class UdpExchange
     public async Task ReplyAsync(byte[] datagram) => await _socket.SendToAsync(datagram, SocketFlags.None, Client, Stopping);
 
     /// <summary>Sends <paramref name="datagram"/> to the client from another port of this host: a spoofed source.</summary>
-    public async Task ReplyFromElsewhereAsync(byte[] datagram) =>
-        await (_other ?? throw new InvalidOperationException("This server serves on a socket made elsewhere: it has no other port to answer from.")).SendToAsync(datagram, SocketFlags.None, Client, Stopping);
+    public async Task ReplyFromElsewhereAsync(byte[] datagram) => await _other.SendToAsync(datagram, SocketFlags.None, Client, Stopping);
 }

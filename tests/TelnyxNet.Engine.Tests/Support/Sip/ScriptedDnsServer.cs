@@ -4,52 +4,40 @@ using System.Net.Sockets;
 namespace TelnyxNet.Engine.Tests.Support.Sip;
 
 /// <summary>
-/// A hostile or minimal DNS server on 127.0.0.1 (UDP, and TCP when asked): every query it gets is
-/// recorded and handed to a script that returns the datagrams to send back (none: silence). For
-/// SERVFAIL and REFUSED resolvers, wrong ids, wrong questions, garbage and truncation.
+/// A minimal DNS server over UDP on 127.0.0.1: every query it gets is counted and handed to a
+/// script that returns the datagrams to send back (none: silence). For SERVFAIL and REFUSED
+/// resolvers, silence and truncation beside a TCP server of the test's own; hostile resolvers are
+/// the hostile suite's (Hostile.DnsHostileTests).
 /// </summary>
 internal sealed class ScriptedDnsServer : IDisposable
 {
     private readonly UdpClient _udp;
-    private readonly TcpListener? _tcp;
     private readonly CancellationTokenSource _stop = new();
     private readonly Func<byte[], IReadOnlyList<byte[]>> _udpScript;
-    private readonly Func<byte[], byte[]?>? _tcpScript;
     private int _udpQueries;
-    private int _tcpQueries;
 
-    public ScriptedDnsServer(Func<byte[], IReadOnlyList<byte[]>> udpScript, Func<byte[], byte[]?>? tcpScript = null)
-        : this(new UdpClient(new IPEndPoint(IPAddress.Loopback, 0)), udpScript, tcpScript)
+    public ScriptedDnsServer(Func<byte[], IReadOnlyList<byte[]>> udpScript)
+        : this(new UdpClient(new IPEndPoint(IPAddress.Loopback, 0)), udpScript)
     {
     }
 
-    /// <summary>A UDP-only server on <paramref name="socket"/>, a bound UDP socket made elsewhere (in a lab namespace).</summary>
+    /// <summary>Serves on <paramref name="socket"/>, a bound UDP socket made elsewhere (in a lab namespace).</summary>
     public ScriptedDnsServer(System.Net.Sockets.Socket socket, Func<byte[], IReadOnlyList<byte[]>> udpScript)
-        : this(new UdpClient { Client = socket }, udpScript, null)
+        : this(new UdpClient { Client = socket }, udpScript)
     {
     }
 
-    private ScriptedDnsServer(UdpClient udp, Func<byte[], IReadOnlyList<byte[]>> udpScript, Func<byte[], byte[]?>? tcpScript)
+    private ScriptedDnsServer(UdpClient udp, Func<byte[], IReadOnlyList<byte[]>> udpScript)
     {
         _udpScript = udpScript;
-        _tcpScript = tcpScript;
         _udp = udp;
         EndPoint = (IPEndPoint)_udp.Client.LocalEndPoint!;
-        if (tcpScript != null)
-        {
-            _tcp = new TcpListener(EndPoint);
-            _tcp.Start();
-            _ = Task.Run(AcceptLoopAsync);
-        }
-
         _ = Task.Run(UdpLoopAsync);
     }
 
     public IPEndPoint EndPoint { get; }
 
     public int UdpQueries => Volatile.Read(ref _udpQueries);
-
-    public int TcpQueries => Volatile.Read(ref _tcpQueries);
 
     /// <summary>What the script threw, if it did (the query then goes unanswered).</summary>
     public Exception? ScriptFailure { get; private set; }
@@ -82,7 +70,6 @@ internal sealed class ScriptedDnsServer : IDisposable
     {
         _stop.Cancel();
         _udp.Dispose();
-        _tcp?.Stop();
         _stop.Dispose();
     }
 
@@ -128,51 +115,6 @@ internal sealed class ScriptedDnsServer : IDisposable
                     break;
                 }
             }
-        }
-    }
-
-    private async Task AcceptLoopAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await _tcp!.AcceptTcpClientAsync(_stop.Token);
-            }
-            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or SocketException)
-            {
-                return;
-            }
-
-            _ = Task.Run(async () =>
-            {
-                using (client)
-                {
-                    try
-                    {
-                        var stream = client.GetStream();
-                        var prefix = new byte[2];
-                        await stream.ReadExactlyAsync(prefix, _stop.Token);
-                        var query = new byte[(prefix[0] << 8) | prefix[1]];
-                        await stream.ReadExactlyAsync(query, _stop.Token);
-                        Interlocked.Increment(ref _tcpQueries);
-                        var reply = _tcpScript!(query);
-                        if (reply is null)
-                        {
-                            await Task.Delay(Timeout.Infinite, _stop.Token);
-                            return;
-                        }
-
-                        await stream.WriteAsync(new[] { (byte)(reply.Length >> 8), (byte)reply.Length }, _stop.Token);
-                        await stream.WriteAsync(reply, _stop.Token);
-                    }
-                    catch (Exception ex) when (ex is OperationCanceledException or IOException or ObjectDisposedException or SocketException)
-                    {
-                        // The client went away or the server stopped.
-                    }
-                }
-            });
         }
     }
 }
