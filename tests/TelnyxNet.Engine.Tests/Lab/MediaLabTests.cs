@@ -63,11 +63,16 @@ public sealed class MediaLabTests
         Assert.True(result.Deallocated == true, MediaRun.Describe(result));
     }
 
-    /// <summary>No packet can come back faster than the relay held it, so a 300 ms hold is network_high_rtt for certain, and a 520 ms one poor.</summary>
+    /// <summary>
+    /// No packet can come back faster than the relay held it, so a 300 ms hold is network_high_rtt
+    /// for certain, and a 520 ms one poor. The relay adds no jitter of its own, but a loaded machine
+    /// delays its userspace forwarding now and then: the jitter code (and, from 100 ms, Poor) follows
+    /// the jitter measured, as the SDK's table says.
+    /// </summary>
     [Theory]
-    [InlineData(300, "network_high_rtt, network_fair_quality", "Fair")]
-    [InlineData(520, "network_high_rtt, network_poor_quality", "Poor")]
-    public async Task A_slow_path_gives_network_high_rtt_and_the_quality_its_RTT_makes(int delayMs, string codes, string quality)
+    [InlineData(300, "Fair")]
+    [InlineData(520, "Poor")]
+    public async Task A_slow_path_gives_network_high_rtt_and_the_quality_its_RTT_makes(int delayMs, string rttQuality)
     {
         await using var lab = await LabStart.WithCoturnAsync(Scenario.Impaired(TimeSpan.FromMilliseconds(delayMs), TimeSpan.Zero, 0));
 
@@ -75,6 +80,9 @@ public sealed class MediaLabTests
 
         Assert.True(result.Outcome == ProbeStatus.Succeeded, MediaRun.Describe(result));
         Assert.True(result.MinRoundTripTimeMs >= delayMs, MediaRun.Describe(result));
+        var jitter = result.JitterMs!.Value;
+        var quality = jitter >= TelnyxEndpoints.JitterPoorMs ? "Poor" : rttQuality;
+        var codes = "network_high_rtt" + (jitter >= TelnyxEndpoints.JitterDegradedMs ? ", network_high_jitter" : string.Empty) + ", network_" + quality.ToLowerInvariant() + "_quality";
         Assert.Equal(codes, result.FindingCodes);
         Assert.Equal(quality, result.Quality);
         Assert.Equal("Poor", result.RttBand);
