@@ -63,12 +63,7 @@ public sealed class GetTelnyxNatBehaviorCommand : AsyncCmdlet
     {
         if (_serverGiven && _servers.Count == 0)
         {
-            WriteVerbose("No valid server to test.");
-            if (Quiet)
-            {
-                WriteObject(false);
-            }
-
+            WriteNothingToTest("No valid server to test.", Quiet);
             return;
         }
 

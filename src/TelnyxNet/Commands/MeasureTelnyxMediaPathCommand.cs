@@ -70,12 +70,7 @@ public sealed class MeasureTelnyxMediaPathCommand : TurnCredentialCmdlet
         var servers = _serverGiven ? _servers : TelnyxEndpoints.DefaultTurnServers(Transport);
         if (servers.Count == 0)
         {
-            WriteVerbose("No server to measure through.");
-            if (Quiet)
-            {
-                WriteObject(false);
-            }
-
+            WriteNothingToTest("No server to measure through.", Quiet);
             return;
         }
 
@@ -89,12 +84,6 @@ public sealed class MeasureTelnyxMediaPathCommand : TurnCredentialCmdlet
             Duration = TimeSpan.FromSeconds(DurationSeconds),
         };
         var results = RunEngine((log, progress, token) => MediaPathProbe.RunAsync(options, log, progress, token));
-        if (Quiet)
-        {
-            WriteObject(MediaPathProbe.Passed(results));
-            return;
-        }
-
-        WriteObject(results, enumerateCollection: true);
+        WriteResults(results, Quiet, MediaPathProbe.Passed);
     }
 }

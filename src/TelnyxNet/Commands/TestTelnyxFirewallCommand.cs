@@ -76,12 +76,7 @@ public sealed class TestTelnyxFirewallCommand : WebSocketCmdlet
             : CatalogRows.Select(this, Catalog, Environment, Service, RequiredOnly);
         if (rules.Count == 0)
         {
-            WriteVerbose("No rule to test.");
-            if (Quiet)
-            {
-                WriteObject(false);
-            }
-
+            WriteNothingToTest("No rule to test.", Quiet);
             return;
         }
 
@@ -97,13 +92,7 @@ public sealed class TestTelnyxFirewallCommand : WebSocketCmdlet
             Timeout = TimeSpan.FromSeconds(TimeoutSeconds),
         };
         var results = RunEngine((log, progress, token) => FirewallTest.RunAsync(options, log, progress, token));
-        if (Quiet)
-        {
-            WriteObject(FirewallTest.Passed(results));
-            return;
-        }
-
-        WriteObject(results, enumerateCollection: true);
+        WriteResults(results, Quiet, FirewallTest.Passed);
     }
 
     private Engine.Turn.TurnCredential Credential()

@@ -59,20 +59,8 @@ public sealed class TestTelnyxSignalingCommand : WebSocketCmdlet
     public SwitchParameter Quiet { get; set; }
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        foreach (var value in Uri ?? Array.Empty<string>())
-        {
-            _uriGiven = true;
-            if (SignalingTarget.TryParse(value, out var target, out var error))
-            {
-                _targets.Add(target!);
-                continue;
-            }
-
-            WriteError(new ErrorRecord(new ArgumentException(error), ErrorIds.InvalidUri, ErrorCategory.InvalidArgument, value));
-        }
-    }
+    protected override void ProcessRecord() =>
+        _uriGiven |= ReadEach(Uri, SignalingTarget.TryParse, ErrorIds.InvalidUri, _targets);
 
     /// <inheritdoc />
     protected override void EndProcessing()
@@ -86,12 +74,7 @@ public sealed class TestTelnyxSignalingCommand : WebSocketCmdlet
 
         if (targets.Count == 0)
         {
-            WriteVerbose("No valid URI to test.");
-            if (Quiet)
-            {
-                WriteObject(false);
-            }
-
+            WriteNothingToTest("No valid URI to test.", Quiet);
             return;
         }
 
@@ -109,12 +92,6 @@ public sealed class TestTelnyxSignalingCommand : WebSocketCmdlet
             ThrottleLimit = ThrottleLimit,
         };
         var results = RunEngine((log, progress, token) => SignalingProbe.RunAsync(options, log, progress, token));
-        if (Quiet)
-        {
-            WriteObject(SignalingProbe.Passed(results));
-            return;
-        }
-
-        WriteObject(results, enumerateCollection: true);
+        WriteResults(results, Quiet, SignalingProbe.Passed);
     }
 }

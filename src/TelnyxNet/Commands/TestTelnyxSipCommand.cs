@@ -67,20 +67,8 @@ public sealed class TestTelnyxSipCommand : AsyncCmdlet
     public SwitchParameter Quiet { get; set; }
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        foreach (var value in Server ?? Array.Empty<string>())
-        {
-            _serverGiven = true;
-            if (SipServerAddress.TryParse(value, out var server, out var error))
-            {
-                _servers.Add(server!);
-                continue;
-            }
-
-            WriteError(new ErrorRecord(new ArgumentException(error), ErrorIds.InvalidServer, ErrorCategory.InvalidArgument, value));
-        }
-    }
+    protected override void ProcessRecord() =>
+        _serverGiven |= ReadEach(Server, SipServerAddress.TryParse, ErrorIds.InvalidServer, _servers);
 
     /// <inheritdoc />
     protected override void EndProcessing()
@@ -107,12 +95,7 @@ public sealed class TestTelnyxSipCommand : AsyncCmdlet
 
         if (_serverGiven && _servers.Count == 0)
         {
-            WriteVerbose("No valid server to test.");
-            if (Quiet)
-            {
-                WriteObject(false);
-            }
-
+            WriteNothingToTest("No valid server to test.", Quiet);
             return;
         }
 
@@ -127,12 +110,6 @@ public sealed class TestTelnyxSipCommand : AsyncCmdlet
             StunServer = stun,
         };
         var results = RunEngine((log, progress, token) => SipOptionsProbe.RunAsync(options, log, progress, token));
-        if (Quiet)
-        {
-            WriteObject(SipOptionsProbe.Passed(results));
-            return;
-        }
-
-        WriteObject(results, enumerateCollection: true);
+        WriteResults(results, Quiet, SipOptionsProbe.Passed);
     }
 }

@@ -67,12 +67,7 @@ public sealed class TestTelnyxStunCommand : AsyncCmdlet
     {
         if (_serverGiven && _servers.Count == 0)
         {
-            WriteVerbose("No valid server to test.");
-            if (Quiet)
-            {
-                WriteObject(false);
-            }
-
+            WriteNothingToTest("No valid server to test.", Quiet);
             return;
         }
 
@@ -85,12 +80,6 @@ public sealed class TestTelnyxStunCommand : AsyncCmdlet
             Count = Count,
         };
         var results = RunEngine((log, progress, token) => StunBindingProbe.RunAsync(options, log, progress, token));
-        if (Quiet)
-        {
-            WriteObject(StunBindingProbe.Passed(results));
-            return;
-        }
-
-        WriteObject(results, enumerateCollection: true);
+        WriteResults(results, Quiet, StunBindingProbe.Passed);
     }
 }

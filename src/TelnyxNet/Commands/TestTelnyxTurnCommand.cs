@@ -69,12 +69,7 @@ public sealed class TestTelnyxTurnCommand : TurnCredentialCmdlet
         var servers = _serverGiven ? _servers : TelnyxEndpoints.DefaultTurnServers(Transport);
         if (servers.Count == 0)
         {
-            WriteVerbose("No server to test.");
-            if (Quiet)
-            {
-                WriteObject(false);
-            }
-
+            WriteNothingToTest("No server to test.", Quiet);
             return;
         }
 
@@ -88,12 +83,6 @@ public sealed class TestTelnyxTurnCommand : TurnCredentialCmdlet
             SkipRelayCheck = SkipRelayCheck,
         };
         var results = RunEngine((log, progress, token) => TurnAllocationProbe.RunAsync(options, log, progress, token));
-        if (Quiet)
-        {
-            WriteObject(TurnAllocationProbe.Passed(results));
-            return;
-        }
-
-        WriteObject(results, enumerateCollection: true);
+        WriteResults(results, Quiet, TurnAllocationProbe.Passed);
     }
 }

@@ -40,6 +40,58 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
     protected T RunEngineStreaming<TItem, T>(Func<IEngineLog, IProgress<ProbeProgress>, Action<TItem>, CancellationToken, Task<T>> work, Action<TItem> write) =>
         Pump((log, progress, queue) => work(log, progress, item => TryAdd(queue, () => write(item)), _stop.Token));
 
+    /// <summary>The shape of the engine's parsers: the value, or an error message that names it.</summary>
+    protected delegate bool Parser<T>(string? text, out T? value, out string? error)
+        where T : class;
+
+    /// <summary>
+    /// Parses each of <paramref name="values"/> into <paramref name="into"/>; a value that does not
+    /// parse is a non-terminating error <paramref name="errorId"/> with the parser's message, and the
+    /// others go on. True when any value was given (valid or not), so that a list of bad values
+    /// tests nothing rather than the defaults.
+    /// </summary>
+    protected bool ReadEach<T>(string[]? values, Parser<T> parse, string errorId, List<T> into)
+        where T : class
+    {
+        foreach (var value in values ?? Array.Empty<string>())
+        {
+            if (parse(value, out var parsed, out var error))
+            {
+                into.Add(parsed!);
+                continue;
+            }
+
+            WriteError(new ErrorRecord(new ArgumentException(error), errorId, ErrorCategory.InvalidArgument, value));
+        }
+
+        return values is { Length: > 0 };
+    }
+
+    /// <summary>
+    /// Nothing is left to test (every value given was invalid, or the filters left none): says
+    /// <paramref name="why"/> in -Verbose and, with <paramref name="quiet"/>, writes $false.
+    /// </summary>
+    protected void WriteNothingToTest(string why, bool quiet)
+    {
+        WriteVerbose(why);
+        if (quiet)
+        {
+            WriteObject(false);
+        }
+    }
+
+    /// <summary>Writes each of <paramref name="results"/>, or with <paramref name="quiet"/> only the probe's verdict on them.</summary>
+    protected void WriteResults<T>(IReadOnlyList<T> results, bool quiet, Func<IReadOnlyList<T>, bool> passed)
+    {
+        if (quiet)
+        {
+            WriteObject(passed(results));
+            return;
+        }
+
+        WriteObject(results, enumerateCollection: true);
+    }
+
     private T Pump<T>(Func<IEngineLog, IProgress<ProbeProgress>, BlockingCollection<Action>, Task<T>> start)
     {
         using var queue = new BlockingCollection<Action>();
