@@ -202,3 +202,12 @@ Describe 'Test-TelnyxSip against kamailio on loopback' -Skip:$kamailioMissing {
         $csv.ComputerName | Should -Not -BeNullOrEmpty
     }
 }
+
+Describe 'The kamailio these tests start' -Skip:$kamailioMissing {
+    It 'is gone when it is stopped, the children it forked with it' {
+        $started = Start-TestKamailio
+        @(Get-Process -Name 'kamailio' -ErrorAction SilentlyContinue | Where-Object { $_.CommandLine -like ('*' + $started.Directory + '*') }).Count | Should -BeGreaterThan 1
+        Stop-TestKamailio -Kamailio $started
+        @(Get-Process -Name 'kamailio' -ErrorAction SilentlyContinue | Where-Object { $_.CommandLine -like ('*' + $started.Directory + '*') }).Count | Should -Be 0
+    }
+}

@@ -72,14 +72,19 @@ function Start-TestKamailio {
 function Stop-TestKamailio {
     <#
     .SYNOPSIS
-    Ends the kamailio that Start-TestKamailio started (its main process, which ends its children) and removes its temp folder.
+    Ends the kamailio that Start-TestKamailio started and removes its temp folder. SIGTERM goes to
+    its main process, which ends the children it forked; a kill of the main process alone (SIGKILL)
+    would leave them running. Only when it has not exited within 5 s is the whole tree killed.
     #>
     param([Parameter(Mandatory)]$Kamailio)
 
     try {
         if ($null -ne $Kamailio.Process -and -not $Kamailio.Process.HasExited) {
-            $Kamailio.Process.Kill()
-            [void]$Kamailio.Process.WaitForExit(5000)
+            & kill -TERM $Kamailio.Process.Id
+            if (-not $Kamailio.Process.WaitForExit(5000)) {
+                $Kamailio.Process.Kill($true)
+                [void]$Kamailio.Process.WaitForExit(5000)
+            }
         }
     }
     finally {
