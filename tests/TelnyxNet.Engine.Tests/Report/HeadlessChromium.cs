@@ -1,6 +1,6 @@
 namespace TelnyxNet.Engine.Tests.Report;
 
-/// <summary>What headless Chromium made of a page: its screenshot, the DOM after loading, and every console message it logged.</summary>
+/// <summary>What headless Chromium made of a page: its screenshot, the DOM after loading, every console message the page logged, and the whole log.</summary>
 internal sealed record ChromiumRender(PngImage Screenshot, string Dom, IReadOnlyList<string> ConsoleMessages, string Log);
 
 /// <summary>
@@ -25,9 +25,14 @@ internal static class HeadlessChromium
         var dom = await RunAsync(isolated, chromium, "--dump-dom", new Uri(page).AbsoluteUri);
         Assert.True(dom.ExitCode == 0, "chromium did not dump the DOM: " + dom);
         var log = shot.StandardError + dom.StandardError;
-        var console = log.Split('\n').Where(l => l.Contains(":CONSOLE", StringComparison.Ordinal) || l.Contains("CONSOLE(", StringComparison.Ordinal)).ToList();
+        var console = log.Split('\n').Where(l => IsConsole(l) && !IsBrowsersOwn(l)).ToList();
         return new ChromiumRender(PngImage.Read(await File.ReadAllBytesAsync(screenshot)), dom.StandardOutput, console, log);
     }
+
+    private static bool IsConsole(string line) => line.Contains(":CONSOLE", StringComparison.Ordinal) || line.Contains("CONSOLE(", StringComparison.Ordinal);
+
+    /// <summary>A message of Chromium's own pages and components (source chrome://…, such as its "Slow network is detected" font notice), which the page did not write.</summary>
+    private static bool IsBrowsersOwn(string line) => line.Contains("source: chrome://", StringComparison.Ordinal);
 
     private static Task<CliRun> RunAsync(IsolatedNamespace isolated, string chromium, params string[] arguments)
     {
